@@ -15,6 +15,7 @@
 #include <typenet/detail/diagnostics.hpp>
 #include <typenet/detail/fixed_string.hpp>
 #include <typenet/detail/type_list.hpp>
+#include <typenet/analysis/observed_layer.hpp>
 #include <typenet/layer.hpp>
 #include <typenet/matrix.hpp>
 #include <typenet/shape.hpp>
@@ -303,6 +304,68 @@ public:
         forward_batch<B>(in, out);
     }
 
+    // ---- The observed forward pass (typenet/analysis) -------------------------------------------------------
+    // A separate path: the same layers on the same buffers, and after every leaf layer a call
+    // observer(observed_layer<...>{output}). The operator()s above never come here, so without an observer
+    // the forward pass is exactly what it was.
+
+    /// One sample, calling `observer(step)` after each leaf layer (see observed_layer); nested networks
+    /// report their inner layers.
+    template <class T, std::size_t N, class Observer>
+    constexpr Vector<T, output_size> operator()(const Vector<T, N>& x, Observer&& observer) const {
+        Vector<T, output_size> y;
+        using diagnosis = argument_diagnosis<T, N, Vector<T, N>>;
+        static_assert(sizeof(diagnosis) > 0 || true);  // fires the checker's static_assert, if any
+        if constexpr (is_valid && std::is_same_v<diagnosis, error::no_error>)
+            forward_observed<input_shape, 1, Position<>, 0>(x.data(), y.data(), observer);
+        else y = {};
+        return y;
+    }
+
+    /// A batch, calling `observer(step)` after each leaf layer with the outputs of all rows.
+    template <class T, std::size_t B, std::size_t N, class Observer>
+    constexpr Matrix<T, B, output_size> operator()(const Matrix<T, B, N>& x, Observer&& observer) const {
+        Matrix<T, B, output_size> y;
+        using diagnosis = argument_diagnosis<T, N, Matrix<T, B, N>>;
+        static_assert(sizeof(diagnosis) > 0 || true);  // fires the checker's static_assert, if any
+        if constexpr (is_valid && std::is_same_v<diagnosis, error::no_error>)
+            forward_observed<input_shape, B, Position<>, 0>(x.data(), y.data(), observer);
+        else y = {};
+        return y;
+    }
+
+    /// The observed pass of a network nested at `Path`, whose first leaf is leaf number `Index` overall.
+    template <class S, std::size_t B, class Path, std::size_t Index, class T, class Observer>
+    constexpr void forward_observed(const T* in, T* out, Observer& observer) const {
+        observe_all<B, Path, Index>(in, out, observer, std::index_sequence_for<Layers...>{});
+    }
+
+private:
+    template <std::size_t... J>
+    static constexpr std::size_t leaves_before(std::size_t i, std::index_sequence<J...>) {
+        return (std::size_t{0} + ... + (J < i ? detail::leaf_count<layer_type<J>> : 0));
+    }
+    template <std::size_t B, class Path, std::size_t Index, class T, class Observer, std::size_t... I>
+    constexpr void observe_all(const T* in, T* out, Observer& observer, std::index_sequence<I...>) const {
+        T buffers[2][B * (intermediate_size == 0 ? 1 : intermediate_size)]{};
+        (observe_one<I, B, typename detail::append_position<Path, I>::type,
+                     Index + leaves_before(I, std::index_sequence_for<Layers...>{})>(
+             I == 0 ? in : buffers[(I + 1) % 2], I + 1 == sizeof...(Layers) ? out : buffers[I % 2], observer),
+         ...);
+    }
+    template <std::size_t I, std::size_t B, class Path, std::size_t Index, class T, class Observer>
+    constexpr void observe_one(const T* in, T* out, Observer& observer) const {
+        using L = layer_type<I>;
+        if constexpr (detail::is_sequential<L>) {
+            layer<I>().template forward_observed<layer_input_shape<I>, B, Path, Index>(in, out, observer);
+        } else {
+            layer<I>().template forward<layer_input_shape<I>, B>(in, out);
+            observer(observed_layer<Path, Index, L, layer_input_shape<I>, B, T>{
+                std::span<const T>(out, B * layer_output_size<I>)});
+        }
+    }
+
+public:
     template <class F>
     constexpr void visit_parameters(F&& f) {
         visit_all(*this, f, std::index_sequence_for<Layers...>{});

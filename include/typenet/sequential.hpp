@@ -118,8 +118,10 @@ class Sequential {
     using chain = detail::chain<typename detail::first_input<detail::nth<0, Layers..., void>>::type, Layers...>;
 
 public:
-    /// The scalar type of the parameters and of the data (float unless the layers say otherwise).
+    /// The scalar type of the parameters and of the data (float unless the layers say otherwise). A network
+    /// without parameters (`Sequential<Input<4>, Tanh>`) takes any floating-point type.
     using scalar_type = typename detail::first_scalar<typename detail::scalar_of<Layers>::type...>::type;
+    static constexpr bool parameter_free = (!has_scalar_type<Layers> && ...);
     using input_shape = typename detail::first_input<detail::nth<0, Layers..., void>>::type;
     using output_shape = typename chain::output;
 
@@ -299,8 +301,8 @@ public:
     }
 
     /// The layer protocol: B samples of shape S, flat, from `in` to `out` (distinct buffers).
-    template <class S, std::size_t B>
-    constexpr void forward(const scalar_type* in, scalar_type* out) const noexcept {
+    template <class S, std::size_t B, class T>
+    constexpr void forward(const T* in, T* out) const noexcept {
         forward_batch<B>(in, out);
     }
 
@@ -384,7 +386,7 @@ private:
     template <class T, std::size_t N, class Argument>
     static constexpr auto argument_error() {
         if constexpr (!is_valid) return static_cast<error::no_error*>(nullptr);  // already reported
-        else if constexpr (!std::is_same_v<T, scalar_type>)
+        else if constexpr (!std::is_same_v<T, scalar_type> && !parameter_free)
             return static_cast<error::argument_scalar_type_does_not_match_network<scalar_type, error::argument<Argument>>*>(
                 nullptr);
         else if constexpr (N != input_size)

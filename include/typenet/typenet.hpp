@@ -15,6 +15,7 @@
 #include <typenet/layers/tanh.hpp>
 #include <typenet/matrix.hpp>
 #include <typenet/mlp.hpp>
+#include <typenet/parameters.hpp>
 #include <typenet/sequential.hpp>
 #include <typenet/shape.hpp>
 #include <typenet/shape_error.hpp>

@@ -10,7 +10,7 @@
 
 #include <boost/hana/at.hpp>
 #include <boost/hana/basic_tuple.hpp>
-#include <fmt/format.h>
+#include <fmt/core.h>
 
 #include <typenet/detail/diagnostics.hpp>
 #include <typenet/detail/fixed_string.hpp>

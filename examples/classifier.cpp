@@ -2,12 +2,14 @@
 #include <typenet/describe/lines.hpp>
 #include <typenet/typenet.hpp>
 
+#include "networks.hpp"
+
 #include <fmt/format.h>
 
 namespace tn = typenet;
 
-using TwoClasses = tn::Classifier<100, 2>;  // Dense<100,50>, ReLU, Dense<50,2>, Softmax
-using Detector = tn::Classifier<16, 1, tn::Hidden<8>>;  // ends in Sigmoid: one probability
+using TwoClasses = networks::TwoClasses;  // Classifier<100, 2>: Dense<100,50>, ReLU, Dense<50,2>, Softmax
+using Detector = networks::Detector;      // Classifier<16, 1, Hidden<8>>: ends in Sigmoid, one probability
 
 static_assert(std::is_same_v<TwoClasses, tn::Sequential<tn::Dense<100, 50>, tn::ReLU, tn::Dense<50, 2>, tn::Softmax>>);
 

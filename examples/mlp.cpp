@@ -2,13 +2,13 @@
 #include <typenet/describe/lines.hpp>
 #include <typenet/typenet.hpp>
 
+#include "networks.hpp"
+
 #include <fmt/format.h>
 
 namespace tn = typenet;
 
-using Net = tn::Sequential<tn::Dense<784, 128>, tn::ReLU,
-                           tn::Dense<128, 64>,  tn::ReLU,
-                           tn::Dense<64, 10>,   tn::Sigmoid>;
+using Net = networks::Mlp;  // Sequential<Dense<784, 128>, ReLU, Dense<128, 64>, ReLU, Dense<64, 10>, Sigmoid>
 
 // Everything below is known to the compiler: a wrong size is a compile error, not a run-time surprise.
 static_assert(Net::input_size == 784 && Net::output_size == 10);

@@ -2,13 +2,15 @@
 #include <typenet/describe/lines.hpp>
 #include <typenet/typenet.hpp>
 
+#include "networks.hpp"
+
 #include <fmt/format.h>
 
 namespace tn = typenet;
 
-using Encoder = tn::Sequential<tn::Dense<32, 16>, tn::GELU, tn::Dense<16, 8>, tn::SiLU>;
-using Head = tn::Sequential<tn::Dense<8, 4>, tn::LeakyReLU, tn::Dense<4, 3>, tn::Softmax>;
-using Net = tn::Sequential<Encoder, Head>;
+using Encoder = networks::Encoder;  // Sequential<Dense<32, 16>, GELU, Dense<16, 8>, SiLU>
+using Head = networks::Head;        // Sequential<Dense<8, 4>, LeakyReLU, Dense<4, 3>, Softmax>
+using Net = networks::EncoderHead;  // Sequential<Encoder, Head>
 
 static_assert(Net::depth == 8 && Net::layer_count == 2);
 static_assert(Net::parameter_count == Encoder::parameter_count + Head::parameter_count);

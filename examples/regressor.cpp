@@ -2,12 +2,14 @@
 #include <typenet/describe/lines.hpp>
 #include <typenet/typenet.hpp>
 
+#include "networks.hpp"
+
 #include <fmt/format.h>
 
 namespace tn = typenet;
 
-using Reference = tn::Regressor<13, 1, tn::Hidden<8, 4>, tn::Tanh>;  // the reference module's regressor
-using Linear = tn::Regressor<13>;  // defaults: Hidden<6>, linear output
+using Reference = networks::Regressor;    // Regressor<13, 1, Hidden<8, 4>, Tanh>: the reference module's
+using Linear = networks::LinearRegressor;  // Regressor<13>, the defaults: Hidden<6>, linear output
 using Precise = tn::with_scalar<Linear, double>;
 
 static_assert(std::is_same_v<Linear, tn::Sequential<tn::Dense<13, 6>, tn::ReLU, tn::Dense<6, 1>>>);

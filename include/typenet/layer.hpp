@@ -22,7 +22,9 @@ namespace typenet {
 ///  - `l.template forward<In, B>(in, out)`  constexpr, noexcept: B samples, flat row-major, in != out
 ///
 /// Optional: `L::input_shape` when the layer fixes the shape it takes (Dense does, ReLU does not);
-/// `L::scalar_type`; `visit_parameters(f)` calling `f("weight", tensor)` for each tensor in PyTorch's
+/// `L::scalar_type` with `L::template rebind_scalar<U>` (the same layer computing in U);
+/// `L::template rejection<In, Consumer, Producer>`, a checker from include/typenet/detail/diagnostics.hpp that
+/// explains in the layer's own terms why it does not accept In; `visit_parameters(f)` calling `f("weight", tensor)` for each tensor in PyTorch's
 /// `state_dict` order; `reset_parameters(uniform)`.
 template <class L>
 concept layer = requires {

@@ -187,9 +187,13 @@ private:
         using L = layer_type<I>;
         using In = layer_input_shape<I>;
         using consumer = typename detail::prefix<I, typename detail::sizing<L>::first>::type;
-        if constexpr (fixes_input_shape<L>) {
-            constexpr std::size_t p = producer_before(I, std::make_index_sequence<I>{});
-            using producer = typename detail::prefix<p, typename detail::sizing<layer_type<p>>::last>::type;
+        constexpr std::size_t p = producer_before(I, std::make_index_sequence<I>{});
+        using producer = typename detail::prefix<p, typename detail::sizing<layer_type<p>>::last>::type;
+        // A layer that knows better words for its own misuse (a kernel larger than its input, a missing
+        // Flatten) names its own checker.
+        if constexpr (requires { typename L::template rejection<In, consumer, producer>; }) {
+            return static_cast<typename L::template rejection<In, consumer, producer>*>(nullptr);
+        } else if constexpr (fixes_input_shape<L>) {
             return static_cast<error::output_of_layer_does_not_match_input_of_next_layer<
                 producer, error::gives<In>, consumer, error::expects<typename L::input_shape>>*>(nullptr);
         } else {

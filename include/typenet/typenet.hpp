@@ -3,11 +3,17 @@
 
 #include <typenet/init.hpp>
 #include <typenet/layer.hpp>
+#include <typenet/layers/batch_norm.hpp>
+#include <typenet/layers/conv2d.hpp>
 #include <typenet/layers/dense.hpp>
+#include <typenet/layers/dropout.hpp>
+#include <typenet/layers/flatten.hpp>
 #include <typenet/layers/gelu.hpp>
 #include <typenet/layers/identity.hpp>
 #include <typenet/layers/input.hpp>
 #include <typenet/layers/leaky_relu.hpp>
+#include <typenet/layers/options.hpp>
+#include <typenet/layers/pooling.hpp>
 #include <typenet/layers/relu.hpp>
 #include <typenet/layers/sigmoid.hpp>
 #include <typenet/layers/silu.hpp>
@@ -19,6 +25,7 @@
 #include <typenet/sequential.hpp>
 #include <typenet/shape.hpp>
 #include <typenet/shape_error.hpp>
+#include <typenet/tensor.hpp>
 #include <typenet/vector.hpp>
 #include <typenet/with_scalar.hpp>
 

@@ -13,6 +13,11 @@ template <class L, class T>
 struct rebind_scalar {
     using type = L;  // layers without parameters compute in whatever scalar they are given
 };
+template <class L, class T>
+    requires requires { typename L::template rebind_scalar<T>; }
+struct rebind_scalar<L, T> {
+    using type = typename L::template rebind_scalar<T>;
+};
 template <std::size_t In, std::size_t Out, class U, class T>
 struct rebind_scalar<Dense<In, Out, U>, T> {
     using type = Dense<In, Out, T>;

@@ -26,6 +26,16 @@ template <class... Info>
 inline constexpr bool scalar_types_agree = false;
 template <class... Info>
 inline constexpr bool layer_sizes_are_positive = false;
+template <class... Info>
+inline constexpr bool input_has_rank_3 = false;
+template <class... Info>
+inline constexpr bool channels_agree = false;
+template <class... Info>
+inline constexpr bool window_fits_in_padded_input = false;
+template <class... Info>
+inline constexpr bool input_is_flat = false;
+template <class... Info>
+inline constexpr bool options_are_consistent = false;
 
 // Where a network is fine, its diagnosis is this.
 struct no_error {};
@@ -38,6 +48,10 @@ template <class Shape>
 struct expects {};
 template <class Shape>
 struct receives {};
+template <std::size_t Channels>
+struct expects_channels {};
+template <std::size_t Kernel, std::size_t Dilation, std::size_t Padding>
+struct window {};
 template <class What>
 struct argument {};
 
@@ -99,6 +113,44 @@ struct dense_layer_sizes_must_be_positive {
     static_assert(layer_sizes_are_positive<Layer>,
                   "typenet: a Dense layer needs at least one input and one output: Dense<In, Out> with In > 0 and "
                   "Out > 0.");
+};
+
+template <class Consumer, class Receives>
+struct layer_needs_an_input_of_channels_height_width {
+    static_assert(input_has_rank_3<Consumer, Receives>,
+                  "typenet: this layer works on images of shape (channels, height, width), but receives the shape "
+                  "shown by 'receives'. Start the network with tn::Input<C, H, W>.");
+};
+
+template <class Producer, class Gives, class Consumer, class ExpectsChannels>
+struct input_channels_do_not_match {
+    static_assert(channels_agree<Gives, ExpectsChannels>,
+                  "typenet: channel mismatch in Sequential: the layer named second in the template arguments above "
+                  "expects the number of input channels shown by 'expects_channels', but the layer before it "
+                  "gives the shape shown by 'gives' (channels first).");
+};
+
+template <class Consumer, class Receives, class Window>
+struct kernel_is_larger_than_the_padded_input {
+    static_assert(window_fits_in_padded_input<Receives, Window>,
+                  "typenet: the kernel of the layer named above (window<kernel, dilation, padding>) does not fit in "
+                  "its input (shape shown by 'receives': channels, height, width) even with the padding. Use a "
+                  "smaller kernel, more padding, or fewer pooling layers before it.");
+};
+
+template <class Producer, class Gives, class Consumer>
+struct dense_layer_needs_a_flat_input {
+    static_assert(input_is_flat<Gives, Consumer>,
+                  "typenet: a Dense layer takes a vector, but the layer before it gives the multi-dimensional shape "
+                  "shown by 'gives'. Insert tn::Flatten between them.");
+};
+
+template <class Layer>
+struct layer_options_are_invalid {
+    static_assert(options_are_consistent<Layer>,
+                  "typenet: the options of the layer named above are inconsistent: kernel, stride and dilation must "
+                  "be at least 1, groups must divide both channel counts, and pooling padding must be at most "
+                  "half the kernel.");
 };
 
 }  // namespace typenet::error

@@ -94,6 +94,20 @@ constexpr T erf(T x) noexcept {
     return std::erf(x);
 }
 
+// Newton's iteration in constant expressions; a negative or NaN argument gives NaN, as std::sqrt does.
+constexpr double sqrt(double v) noexcept {
+    if (!std::is_constant_evaluated()) return std::sqrt(v);
+    if (v != v || v < 0) return std::numeric_limits<double>::quiet_NaN();
+    if (v == 0 || v == std::numeric_limits<double>::infinity()) return v;
+    double r = v > 1 ? v : 1;
+    for (int i = 0; i < 1100; ++i) {
+        const double next = (r + v / r) / 2;
+        if (next == r) break;
+        r = next;
+    }
+    return r;
+}
+
 template <class T>
 constexpr T sqrt_half() noexcept {
     return static_cast<T>(0.70710678118654752440);

@@ -39,6 +39,17 @@ struct prepend<T, type_list<Ts...>> {
     using type = type_list<T, Ts...>;
 };
 
+template <class... Lists>
+struct concat {
+    using type = type_list<>;
+};
+template <class... A>
+struct concat<type_list<A...>> {
+    using type = type_list<A...>;
+};
+template <class... A, class... B, class... Rest>
+struct concat<type_list<A...>, type_list<B...>, Rest...> : concat<type_list<A..., B...>, Rest...> {};
+
 }  // namespace typenet::detail
 
 #endif

@@ -2,6 +2,7 @@
 #define TYPENET_SEQUENTIAL_HPP
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <span>
 #include <string_view>
@@ -193,6 +194,8 @@ private:
         // Flatten) names its own checker.
         if constexpr (requires { typename L::template rejection<In, consumer, producer>; }) {
             return static_cast<typename L::template rejection<In, consumer, producer>*>(nullptr);
+        } else if constexpr (fixes_input_shape<L> && L::input_shape::rank == 1 && In::rank > 1) {
+            return static_cast<error::layer_needs_a_flat_input<producer, error::gives<In>, consumer>*>(nullptr);
         } else if constexpr (fixes_input_shape<L>) {
             return static_cast<error::output_of_layer_does_not_match_input_of_next_layer<
                 producer, error::gives<In>, consumer, error::expects<typename L::input_shape>>*>(nullptr);
@@ -417,12 +420,50 @@ private:
         }
     }
 
+    // A layer that can apply the element-wise activation after it as it writes its output (Dense) does so,
+    // and the activation's own step is skipped: one pass over that output instead of two. Steps, not
+    // layers, alternate between the two buffers.
+    template <std::size_t I>
+    static constexpr bool fuses_next() {
+        if constexpr (I + 1 >= sizeof...(Layers)) return false;
+        else
+            return requires(const layer_type<I>& l, const scalar_type* in, scalar_type* out) {
+                l.template forward_fused<layer_input_shape<I>, 1, layer_type<I + 1>>(in, out);
+            };
+    }
+    template <std::size_t I>
+    static constexpr bool fused_into_previous() {
+        if constexpr (I == 0) return false;
+        else return fuses_next<I - 1>();
+    }
+    // step_of[I]: how many steps run before layer I; step_of[N]: how many steps there are.
+    template <std::size_t... I>
+    static constexpr std::array<std::size_t, sizeof...(I) + 1> count_steps(std::index_sequence<I...>) {
+        std::array<std::size_t, sizeof...(I) + 1> steps{};
+        std::size_t n = 0;
+        ((steps[I] = n, n += fused_into_previous<I>() ? 0 : 1), ...);
+        steps[sizeof...(I)] = n;
+        return steps;
+    }
+    static constexpr std::array<std::size_t, sizeof...(Layers) + 1> step_of =
+        count_steps(std::index_sequence_for<Layers...>{});
+
     template <std::size_t B, class T, std::size_t... I>
     constexpr void run(const T* in, T* out, T (&buffers)[2][B * intermediate_size], std::index_sequence<I...>) const
         noexcept {
-        (layer<I>().template forward<layer_input_shape<I>, B>(I == 0 ? in : buffers[(I + 1) % 2],
-                                                                I + 1 == sizeof...(Layers) ? out : buffers[I % 2]),
-         ...);
+        (run_step<I, B>(in, out, buffers), ...);
+    }
+
+    template <std::size_t I, std::size_t B, class T>
+    constexpr void run_step(const T* in, T* out, T (&buffers)[2][B * intermediate_size]) const noexcept {
+        if constexpr (!fused_into_previous<I>()) {
+            constexpr std::size_t step = step_of[I];
+            const T* source = step == 0 ? in : buffers[(step + 1) % 2];
+            T* target = step + 1 == step_of[sizeof...(Layers)] ? out : buffers[step % 2];
+            if constexpr (fuses_next<I>())
+                layer<I>().template forward_fused<layer_input_shape<I>, B, layer_type<I + 1>>(source, target);
+            else layer<I>().template forward<layer_input_shape<I>, B>(source, target);
+        }
     }
 
     template <class Uniform, std::size_t... I>

@@ -139,10 +139,10 @@ struct kernel_is_larger_than_the_padded_input {
 };
 
 template <class Producer, class Gives, class Consumer>
-struct dense_layer_needs_a_flat_input {
+struct layer_needs_a_flat_input {
     static_assert(input_is_flat<Gives, Consumer>,
-                  "typenet: a Dense layer takes a vector, but the layer before it gives the multi-dimensional shape "
-                  "shown by 'gives'. Insert tn::Flatten between them.");
+                  "typenet: the layer named second in the template arguments above takes a vector, but the layer before "
+                  "it gives the multi-dimensional shape shown by 'gives'. Insert tn::Flatten between them.");
 };
 
 template <class Layer>

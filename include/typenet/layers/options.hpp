@@ -20,14 +20,17 @@ struct scalar_tag {};
 template <class Opt, class Tag>
 concept option_of = requires { typename Opt::option_tag; } && std::is_same_v<typename Opt::option_tag, Tag>;
 
+template <class Tag, class Opt>
+constexpr std::size_t value_if_option(std::size_t current) {
+    if constexpr (option_of<Opt, Tag>) return Opt::value;
+    else return current;
+}
+
+// The value of the last option with this tag, or Default.
 template <class Tag, std::size_t Default, class... Opts>
 constexpr std::size_t option_value() {
     std::size_t v = Default;
-    (
-        [&v] {
-            if constexpr (option_of<Opts, Tag>) v = Opts::value;
-        }(),
-        ...);
+    ((v = value_if_option<Tag, Opts>(v)), ...);
     return v;
 }
 

@@ -1,6 +1,7 @@
 #ifndef TYPENET_TYPENET_HPP
 #define TYPENET_TYPENET_HPP
 
+#include <typenet/fold_batch_norm.hpp>
 #include <typenet/init.hpp>
 #include <typenet/layer.hpp>
 #include <typenet/layers/batch_norm.hpp>

@@ -186,3 +186,29 @@ TEST_CASE("a convolutional network evaluates in a constant expression", "[cnn][c
     // sums: 1+5, 2+6, 4+8, 5+9 = 6, 8, 12, 14; minus 1; max = 13
     STATIC_REQUIRE(y[0] == 13.0f);
 }
+
+TEST_CASE("folding batch norm into the convolution before it keeps the function", "[cnn][batch_norm]") {
+    using Folded = tn::folded_batch_norm<Vgg>;
+    STATIC_REQUIRE(std::is_same_v<Folded, tn::Sequential<tn::Input<3, 32, 32>, tn::Conv2D<3, 16, 3, tn::Padding<1>>,
+                                                         tn::ReLU, tn::Conv2D<16, 16, 3, tn::Padding<1>>, tn::ReLU,
+                                                         tn::MaxPool2D<2>, tn::Conv2D<16, 32, 3, tn::Padding<1>>,
+                                                         tn::ReLU, tn::MaxPool2D<2>, tn::Flatten, tn::Dropout,
+                                                         tn::Dense<2048, 64>, tn::ReLU, tn::Dense<64, 10>>>);
+    static Vgg net;
+    tn::init(net, 21);
+    fill(tn::get<2>(net).running_mean, 5);
+    fill(tn::get<2>(net).weight, 6);
+    for (auto& v : tn::get<8>(net).running_var) v = 0.5f;
+    fill(tn::get<8>(net).bias, 7);
+    static Folded folded;
+    folded = tn::fold_batch_norm(net);
+    static tn::Vector<float, 3 * 32 * 32> x{};
+    fill(x, 8);
+    const auto expected = net(x);
+    const auto y = folded(x);
+    for (std::size_t i = 0; i < 10; ++i) REQUIRE(y[i] == Approx(expected[i]).margin(1e-5));
+
+    // A BatchNorm2D that does not follow a convolution stays.
+    using Kept = tn::Sequential<tn::Input<2, 3, 3>, tn::BatchNorm2D<2>, tn::Conv2D<2, 2, 1>, tn::ReLU, tn::BatchNorm2D<2>>;
+    STATIC_REQUIRE(std::is_same_v<tn::folded_batch_norm<Kept>, Kept>);
+}

@@ -66,10 +66,10 @@ constexpr kind_style style_of_kind(std::string_view kind) noexcept {
                                                  {"#FFFFB3", "#A6A600"},
                                                  {"#BEBADA", "#5E57A0"},
                                                  {"#FB8072", "#B2281A"},
-                                                 {"#80B1D3", "#2D6A96"},
-                                                 {"#FDB462", "#C06A00"},
-                                                 {"#B3DE69", "#5C8A16"},
-                                                 {"#FCCDE5", "#C1407E"}}};
+                                                 {"#BC80BD", "#7A3D7B"},
+                                                 {"#CCEBC5", "#4D9A42"},
+                                                 {"#FFED6F", "#B39B00"},
+                                                 {"#E5C494", "#8C6D31"}}};
     std::uint32_t h = 2166136261u;  // FNV-1a: the same colour for a kind on every platform
     for (char c : kind) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
     return palette[h % palette.size()];
@@ -101,7 +101,7 @@ inline std::string dot_layer_label(const layer_info& l, dot_detail detail) {
     std::string label = fmt::format("<b>{}</b>", html_escape(l.label));
     if (detail == dot_detail::compact) return label;
     std::vector<std::string> lines;
-    if (!(l.input == l.output)) lines.push_back(fmt::format("{} → {}", dims_text(l.input), dims_text(l.output)));
+    if (!(l.input == l.output) || l.parameter_count > 0) lines.push_back(fmt::format("{} → {}", dims_text(l.input), dims_text(l.output)));
     if (l.parameter_count > 0) lines.push_back(fmt::format("{} params", grouped(l.parameter_count)));
     if (l.mac_count > 0) lines.push_back(fmt::format("{} MACs", grouped(l.mac_count)));
     if (!lines.empty())
@@ -154,7 +154,7 @@ inline std::string to_dot(const network_info& net, const dot_options& o = {}) {
         const layer_info& l = net.layers[i];
         const std::string indent(2 * (open_until.size() + 1), ' ');
         if (l.is_group) {
-            const std::size_t inside = l.group_end - i - 1;
+            const std::size_t inside = detail::leaves_in(net, i);
             put("{}subgraph cluster_{} {{\n", indent, fmt::join(l.position(), "_"));
             put("{}  label=<<b>Sequential {}</b> <font point-size=\"9\" color=\"#555555\">· {} layers · {} params</font>>;\n",
                 indent, detail::position_text(l), inside, grouped(l.parameter_count));

@@ -55,6 +55,13 @@ inline std::size_t display_width(std::string_view s) {
     return n;
 }
 
+// The layers a nested network holds at any depth, as Sequential::depth counts them.
+inline std::size_t leaves_in(const network_info& net, std::size_t group) {
+    std::size_t n = 0;
+    for (std::size_t i = group + 1; i < net.layers[group].group_end; ++i) n += net.layers[i].is_group ? 0 : 1;
+    return n;
+}
+
 // "437,544 bytes (427.3 KiB)"
 inline std::string bytes_text(std::size_t bytes) {
     if (bytes < 1024) return fmt::format("{} bytes", grouped(bytes));

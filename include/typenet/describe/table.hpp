@@ -247,7 +247,7 @@ inline std::string to_json(const network_info& net, const table_options& o = {})
                        ", \"input_shape\": {}, \"output_shape\": {}, \"parameters\": {}, \"macs\": {}, "
                        "\"group\": {}, \"layers_inside\": {}}}",
                        detail::json_shape(l.input, o.batch), detail::json_shape(l.output, o.batch), l.parameter_count,
-                       l.mac_count * f, l.is_group, l.is_group ? l.group_end - i - 1 : 0);
+                       l.mac_count * f, l.is_group, l.is_group ? detail::leaves_in(net, i) : 0);
     }
     fmt::format_to(std::back_inserter(out),
                    "\n  ],\n  \"totals\": {{\"parameters\": {}, \"parameter_bytes\": {}, \"macs\": {}, "

@@ -29,6 +29,20 @@ using Encoder = tn::Sequential<tn::Dense<32, 16>, tn::GELU, tn::Dense<16, 8>, tn
 using Head = tn::Sequential<tn::Dense<8, 4>, tn::LeakyReLU, tn::Dense<4, 3>, tn::Softmax>;
 using EncoderHead = tn::Sequential<Encoder, Head>;
 
+/// LeNet-5 (examples/lenet.cpp): rank-3 shapes from 1x28x28 down to ten scores.
+using LeNet = tn::Sequential<tn::Input<1, 28, 28>,
+                             tn::Conv2D<1, 6, 5, tn::Padding<2>>, tn::ReLU, tn::MaxPool2D<2>,
+                             tn::Conv2D<6, 16, 5>, tn::ReLU, tn::MaxPool2D<2>,
+                             tn::Flatten, tn::Dense<400, 120>, tn::ReLU, tn::Dense<120, 84>, tn::ReLU,
+                             tn::Dense<84, 10>>;
+
+/// A small VGG-style network (examples/lenet.cpp) with batch normalisation and dropout.
+using SmallVgg = tn::Sequential<tn::Input<3, 32, 32>,
+                                tn::Conv2D<3, 16, 3, tn::Padding<1>>, tn::BatchNorm2D<16>, tn::ReLU,
+                                tn::Conv2D<16, 16, 3, tn::Padding<1>>, tn::ReLU, tn::MaxPool2D<2>,
+                                tn::Conv2D<16, 32, 3, tn::Padding<1>>, tn::BatchNorm2D<32>, tn::ReLU, tn::MaxPool2D<2>,
+                                tn::Flatten, tn::Dropout, tn::Dense<2048, 64>, tn::ReLU, tn::Dense<64, 10>>;
+
 }  // namespace networks
 
 #endif

@@ -57,8 +57,8 @@ constexpr kind_style style_of_kind(std::string_view kind) noexcept {
         {"Softmax", {"#F4CAE4", "#C51B7D"}},
         {"Identity", {"#F0F0F0", "#969696"}},
         {"Input", {"#E8E8E8", "#737373"}},
-        {"Dropout", {"#EDEDED", "#9E9E9E"}},
-        {"BatchNorm", {"#C6DBEF", "#4292C6"}},
+        {"Dropout", {"#FFFFFF", "#9E9E9E"}},
+        {"BatchNorm2D", {"#C9D6DF", "#4A6A7A"}},
     }};
     for (const auto& [k, style] : known)
         if (k == kind) return style;

@@ -40,14 +40,24 @@ inline std::vector<std::byte> file(const std::string& header, std::size_t data_b
 
 inline std::string entry(const std::string& name, const std::string& dtype, const std::string& shape,
                          std::uint64_t begin, std::uint64_t end) {
-    return "\"" + name + "\":{\"dtype\":\"" + dtype + "\",\"shape\":" + shape + ",\"data_offsets\":[" +
-           std::to_string(begin) + "," + std::to_string(end) + "]}";
+    std::string out = "\"";
+    out += name;
+    out += "\":{\"dtype\":\"";
+    out += dtype;
+    out += "\",\"shape\":";
+    out += shape;
+    out += ",\"data_offsets\":[";
+    out += std::to_string(begin);
+    out += ",";
+    out += std::to_string(end);
+    out += "]}";
+    return out;
 }
 
 // The header of a correct F32 file for Net, with one entry replaced when asked.
 inline std::string header(const std::string& weight0 = entry("0.weight", "F32", "[2,3]", 0, 24),
                           const std::string& extra = "") {
-    return "{" + weight0 + "," + entry("0.bias", "F32", "[2]", 24, 32) + "," +
+    return std::string("{") + weight0 + "," + entry("0.bias", "F32", "[2]", 24, 32) + "," +
            entry("2.0.weight", "F32", "[2,2]", 32, 48) + "," + entry("2.0.bias", "F32", "[2]", 48, 56) + extra +
            "}";
 }
@@ -63,7 +73,7 @@ inline std::vector<file_case> hostile_files() {
     using e = tn::load_errc;
     const std::string ok = header();
     std::string deep(100000, '[');
-    std::string deep_shape = "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":" + std::string(50000, '[') + "}}";
+    std::string deep_shape = std::string("{\"0.weight\":{\"dtype\":\"F32\",\"shape\":") + std::string(50000, '[') + "}}";
     std::vector<file_case> cases{
         {"empty file", {}, e::truncated, "shorter than the 8-byte header length"},
         {"five bytes", std::vector<std::byte>(5, std::byte{1}), e::truncated, "shorter than the 8-byte header length"},
@@ -100,7 +110,7 @@ inline std::vector<file_case> hostile_files() {
          e::invalid_header, "data_offsets has more than two entries"},
         {"offsets that end before they begin", file(header(entry("0.weight", "F32", "[2,3]", 24, 0)), 56),
          e::invalid_header, "data_offsets [24, 0] begin after they end"},
-        {"duplicate name", file("{" + entry("0.bias", "F32", "[2]", 0, 8) + "," + entry("0.bias", "F32", "[2]", 8, 16) + "}", 16),
+        {"duplicate name", file(std::string("{") + entry("0.bias", "F32", "[2]", 0, 8) + "," + entry("0.bias", "F32", "[2]", 8, 16) + "}", 16),
          e::invalid_header, "the header names the tensor \"0.bias\" twice"},
         {"metadata holds a number", file("{\"__metadata__\":{\"epoch\":3}}", 0), e::invalid_header,
          "a value of __metadata__ is a number, not a string"},
@@ -116,7 +126,7 @@ inline std::vector<file_case> hostile_files() {
         {"data cut short", file(ok, 50), e::offsets_out_of_bounds,
          "tensor \"2.0.bias\" has data_offsets [48, 56], past the end of the 50 bytes"},
         {"overlapping tensors",
-         file("{" + entry("0.weight", "F32", "[2,3]", 0, 24) + "," + entry("0.bias", "F32", "[2]", 20, 28) + "," +
+         file(std::string("{") + entry("0.weight", "F32", "[2,3]", 0, 24) + "," + entry("0.bias", "F32", "[2]", 20, 28) + "," +
                   entry("2.0.weight", "F32", "[2,2]", 32, 48) + "," + entry("2.0.bias", "F32", "[2]", 48, 56) + "}",
               56),
          e::offsets_overlap, "tensors \"0.weight\" [0, 24] and \"0.bias\" [20, 28] overlap"},
@@ -124,12 +134,12 @@ inline std::vector<file_case> hostile_files() {
          e::unused_data, "bytes [56, 60] of the data section belong to no tensor"},
         {"trailing bytes", file(ok, 64), e::unused_data, "the data section holds 64 bytes, but the tensors cover only the first 56"},
         {"a tensor missing",
-         file("{" + entry("0.weight", "F32", "[2,3]", 0, 24) + "," + entry("0.bias", "F32", "[2]", 24, 32) + "," +
+         file(std::string("{") + entry("0.weight", "F32", "[2,3]", 0, 24) + "," + entry("0.bias", "F32", "[2]", 24, 32) + "," +
                   entry("2.0.weight", "F32", "[2,2]", 32, 48) + "}",
               48),
          e::missing_tensor, "the file lacks a tensor the network needs: \"2.0.bias\" ([2] of Dense<2, 2> at position 2.0)"},
         {"flat names for a nested network",
-         file("{" + entry("0.weight", "F32", "[2,3]", 0, 24) + "," + entry("0.bias", "F32", "[2]", 24, 32) + "," +
+         file(std::string("{") + entry("0.weight", "F32", "[2,3]", 0, 24) + "," + entry("0.bias", "F32", "[2]", 24, 32) + "," +
                   entry("2.weight", "F32", "[2,2]", 32, 48) + "," + entry("2.bias", "F32", "[2]", 48, 56) + "}",
               56),
          e::missing_tensor, "it has \"2.weight\", \"2.bias\" instead"},
@@ -145,7 +155,7 @@ inline std::vector<file_case> hostile_files() {
          "tensor \"0.bias\" (Dense<3, 2> at position 0) holds -Inf at [1]"},
     };
     // An F64 value beyond float's range cannot become a float parameter.
-    auto big = file("{" + entry("0.weight", "F64", "[2,3]", 0, 48) + "," + entry("0.bias", "F32", "[2]", 48, 56) +
+    auto big = file(std::string("{") + entry("0.weight", "F64", "[2,3]", 0, 48) + "," + entry("0.bias", "F32", "[2]", 48, 56) +
                         "," + entry("2.0.weight", "F32", "[2,2]", 56, 72) + "," +
                         entry("2.0.bias", "F32", "[2]", 72, 80) + "}",
                     80);
@@ -159,20 +169,20 @@ inline std::vector<file_case> hostile_files() {
 inline std::vector<std::pair<std::string, std::vector<std::byte>>> valid_files() {
     return {
         {"F32", file(header(), 56)},
-        {"F32 with metadata and padding", file("{\"__metadata__\":{\"format\":\"pt\"}," + header().substr(1) + "   ", 56)},
+        {"F32 with metadata and padding", file(std::string("{\"__metadata__\":{\"format\":\"pt\"},") + header().substr(1) + "   ", 56)},
         {"data in reverse order",
-         file("{" + entry("0.weight", "F32", "[2,3]", 32, 56) + "," + entry("0.bias", "F32", "[2]", 24, 32) + "," +
+         file(std::string("{") + entry("0.weight", "F32", "[2,3]", 32, 56) + "," + entry("0.bias", "F32", "[2]", 24, 32) + "," +
                   entry("2.0.weight", "F32", "[2,2]", 8, 24) + "," + entry("2.0.bias", "F32", "[2]", 0, 8) + "}",
               56)},
-        {"F16", file("{" + entry("0.weight", "F16", "[2,3]", 0, 12) + "," + entry("0.bias", "F16", "[2]", 12, 16) +
+        {"F16", file(std::string("{") + entry("0.weight", "F16", "[2,3]", 0, 12) + "," + entry("0.bias", "F16", "[2]", 12, 16) +
                          "," + entry("2.0.weight", "F16", "[2,2]", 16, 24) + "," +
                          entry("2.0.bias", "F16", "[2]", 24, 28) + "}",
                      28)},
-        {"BF16", file("{" + entry("0.weight", "BF16", "[2,3]", 0, 12) + "," + entry("0.bias", "BF16", "[2]", 12, 16) +
+        {"BF16", file(std::string("{") + entry("0.weight", "BF16", "[2,3]", 0, 12) + "," + entry("0.bias", "BF16", "[2]", 12, 16) +
                           "," + entry("2.0.weight", "BF16", "[2,2]", 16, 24) + "," +
                           entry("2.0.bias", "BF16", "[2]", 24, 28) + "}",
                       28)},
-        {"F64", file("{" + entry("0.weight", "F64", "[2,3]", 0, 48) + "," + entry("0.bias", "F64", "[2]", 48, 64) +
+        {"F64", file(std::string("{") + entry("0.weight", "F64", "[2,3]", 0, 48) + "," + entry("0.bias", "F64", "[2]", 48, 64) +
                          "," + entry("2.0.weight", "F64", "[2,2]", 64, 96) + "," +
                          entry("2.0.bias", "F64", "[2]", 96, 112) + "}",
                      112)},

@@ -15,7 +15,7 @@ namespace typenet::analysis {
 
 /// One row of the data-flow view: a layer (or the input) and the statistics of what it gave.
 struct layer_statistics {
-    layer_info layer;
+    layer_entry layer;
     running_statistics values;
 };
 
@@ -31,8 +31,8 @@ template <class Net>
 class activation_statistics {
 public:
     explicit activation_statistics(std::size_t bins = 20) {
-        layer_info input{0, "input", "Input", "input", "Input", detail::shape_text<typename Net::input_shape>(),
-                         Net::input_size, 0, 0};
+        layer_entry input{0, "input", "Input", "input", "Input", detail::shape_text<typename Net::input_shape>(),
+                          Net::input_size, 0, 0, nullptr};
         rows_.push_back({std::move(input), running_statistics(bins)});
         for (auto& l : layers_of<Net>()) {
             const auto rule = saturation_rule_for(l.kind);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
@@ -20,7 +21,9 @@
 #include <typenet/analysis/plot.hpp>
 #include <typenet/analysis/report.hpp>
 #include <typenet/analysis/text.hpp>
+#include <typenet/describe/dot.hpp>
 #include <typenet/describe/lines.hpp>
+#include <typenet/describe/table.hpp>
 #include <typenet/vector.hpp>
 
 namespace typenet::analysis {
@@ -41,7 +44,8 @@ struct report_options {
     std::vector<std::size_t> sweep_features;       // inputs to sweep; the first few if empty
     double sweep_low = -2, sweep_high = 2;
     std::size_t sweep_steps = 41;
-    std::vector<report_extra> extras;              // shown under "Architecture"
+    bool architecture = true;                      // the diagram (Graphviz dot) and shape table of describe<Net>()
+    std::vector<report_extra> extras;              // shown under "Architecture" after them
     std::vector<network_profile> comparison;       // shown under "Comparison" when not empty
     plot_options plots{};
 };
@@ -137,8 +141,22 @@ report_result write_network_report(const Net& net, const std::string& name, std:
     counts.add({fmt::format("{}", Net::depth), thousands(Net::parameter_count), thousands(Net::mac_count),
                 thousands(Net::parameter_bytes), thousands(Net::largest_activation_size), fmt::format("{}", inputs.size())});
     page.table(counts);
-    if (!options.extras.empty()) {
+    fs::path diagram;
+    if (options.architecture) {
+        const auto dot_file = dir / (stem + "_architecture.dot");
+        diagram = dir / (stem + "_architecture.svg");
+        std::ofstream(dot_file) << to_dot<Net>(dot_options{.title = name});
+        fs::remove(diagram);
+        const std::string command = fmt::format("dot -Tsvg {} -o {}", detail::gp_string(dot_file.string()),
+                                                detail::gp_string(diagram.string()));
+        if (std::system(command.c_str()) != 0) diagram.clear();
+    }
+    if (options.architecture || !options.extras.empty()) {
         page.heading("Architecture", "architecture");
+        if (options.architecture) {
+            page.image(diagram, "Architecture, from the type: layers coloured by kind, edges labelled with the shape they carry");
+            page.code(to_text_table<Net>());
+        }
         for (const auto& e : options.extras) {
             if (!e.image.empty()) page.image(e.image, e.title);
             else {
@@ -172,6 +190,7 @@ report_result write_network_report(const Net& net, const std::string& name, std:
     r.page = dir / (stem + ".html");
     page.write(r.page);
     r.images = {histograms, mean_std, noise, sensitivity};
+    if (options.architecture) r.images.push_back(diagram);
     r.images.insert(r.images.end(), sweep_plots.begin(), sweep_plots.end());
     if (!comparison.empty()) r.images.push_back(comparison);
     return r;

@@ -18,6 +18,7 @@
 #include <typenet/analysis/behaviour.hpp>
 #include <typenet/analysis/comparison.hpp>
 #include <typenet/analysis/data_flow.hpp>
+#include <typenet/describe/dot.hpp>
 
 /// Plots are gnuplot scripts, self-contained (data inline), written next to the image they make, so that a
 /// user can edit and re-run one by hand: `gnuplot data_flow_histograms.gp`.
@@ -31,18 +32,8 @@ struct plot_options {
     bool render = true;  // run gnuplot; otherwise only the scripts are written
 };
 
-/// The colour of a layer kind, shared by every plot (and close to the usual diagram palette).
-inline std::string_view kind_colour(std::string_view kind) noexcept {
-    if (kind == "Dense") return "#4C78A8";
-    if (kind == "ReLU") return "#F58518";
-    if (kind == "LeakyReLU") return "#FF9DA6";
-    if (kind == "Sigmoid") return "#54A24B";
-    if (kind == "Tanh") return "#B279A2";
-    if (kind == "Softmax") return "#E45756";
-    if (kind == "GELU") return "#72B7B2";
-    if (kind == "SiLU") return "#EECA3B";
-    return "#9D9D9D";  // Input, Identity and anything new
-}
+/// The colour of a layer kind in every plot: the outline colour of the kind in the architecture diagrams.
+inline std::string_view kind_colour(std::string_view kind) noexcept { return style_of_kind(kind).border; }
 
 /// A series colour for the k-th network or output of a plot.
 inline std::string_view series_colour(std::size_t k) noexcept {
@@ -66,6 +57,10 @@ inline std::string terminal(const plot_options& o, int width, int height, const 
     return fmt::format("{}\nset output {}\nset encoding utf8\nset border lw 1 lc rgb '#555555'\n"
                        "set grid ytics lc rgb '#e6e6e6' lw 1 dt 1\nset tics textcolor rgb '#333333'\n",
                        t, gp_string(image.filename().string()));
+}
+
+inline std::string multiplot_title(const std::string& title) {
+    return title.empty() ? std::string() : fmt::format("title {} font ',13' noenhanced", gp_string(title));
 }
 
 inline std::string extension(const plot_options& o) { return o.format == image_format::png ? ".png" : ".svg"; }
@@ -108,7 +103,7 @@ inline std::filesystem::path plot_histograms(std::span<const layer_statistics> r
     s += "set style fill solid 0.85 border lc rgb '#ffffff'\nset key off\nset tics nomirror\n"
          "set xtics font ',8'\nset ytics font ',8'\nset format y '%.0s%c'\n";
     s += fmt::format("set multiplot layout {},{} {} margins 0.06,0.98,0.06,{:.3f} spacing 0.07,0.13\n", lines, cols,
-                     title.empty() ? std::string() : "title " + detail::gp_string(title) + " font ',13' noenhanced",
+                     detail::multiplot_title(title),
                      title.empty() ? 0.95 : 1.0 - 60.0 / height);
     for (std::size_t r = 0; r < n; ++r) {
         const auto& row = rows[r];
@@ -179,7 +174,7 @@ inline std::filesystem::path plot_noise(std::span<const std::string> names,
         s += "EOD\n";
     }
     s += fmt::format("set multiplot layout 1,2 {}\n",
-                     title.empty() ? std::string() : "title " + detail::gp_string(title) + " font ',13' noenhanced");
+                     detail::multiplot_title(title));
     s += "set key top right opaque font ',9' noenhanced\nset xlabel 'noise std (added to every input)'\n"
          "set autoscale xfix\nset offsets graph 0.05, graph 0.05, graph 0.3, graph 0.05\n"
          "set title 'Output mean ± std' font ',11'\nset ylabel 'output value'\n";
@@ -195,7 +190,7 @@ inline std::filesystem::path plot_noise(std::span<const std::string> names,
     s += "\nset title 'How far the outputs move' font ',11'\nset ylabel 'mean |output - clean output|'\nset yrange [0:*]\n";
     if (decisions)
         s += "set y2label 'argmax kept' textcolor rgb '#555555'\nset y2range [0:1.05]\n"
-             "set y2tics ('0%' 0, '25%' 0.25, '50%' 0.5, '75%' 0.75, '100%' 1) nomirror\nset ytics nomirror\n";
+             "set y2tics ('0%%' 0, '25%%' 0.25, '50%%' 0.5, '75%%' 0.75, '100%%' 1) nomirror\nset ytics nomirror\n";
     s += "plot ";
     for (std::size_t k = 0; k < results.size(); ++k) {
         const std::string name = k < names.size() ? names[k] : fmt::format("network {}", k);
@@ -280,9 +275,7 @@ inline std::filesystem::path plot_comparison(std::span<const network_profile> pr
     for (const auto& p : profiles)
         for (const auto& [kind, count] : p.kinds)
             if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
-    s += "$k << EOD\nname";
-    for (const auto& kind : kinds) s += " " + kind;
-    s += "\n";
+    s += "$k << EOD\n";
     for (const auto& p : profiles) {
         s += fmt::format("\"{}\"", p.name);
         for (const auto& kind : kinds) {
@@ -303,24 +296,28 @@ inline std::filesystem::path plot_comparison(std::span<const network_profile> pr
         s += "EOD\n";
     }
     s += fmt::format("set multiplot layout 2,2 {} spacing 0.1,0.14\n",
-                     title.empty() ? std::string() : "title " + detail::gp_string(title) + " font ',13' noenhanced");
+                     detail::multiplot_title(title));
     s += fmt::format("set xrange [-0.6:{}]\nset xtics noenhanced font ',9'\nset key off\nset style fill solid 0.85 border lc rgb '#ffffff'\n",
                      static_cast<double>(profiles.size()) - 0.4);
-    s += "set title 'Parameters (bars) and MACs (points)' font ',11'\nset logscale y\nset format y '10^{%T}'\nset yrange [1:*]\n"
-         "set boxwidth 0.6\nset key top left font ',9'\n"
+    s += "set title 'Parameters (bars) and MACs (points), log scale' font ',11'\nset logscale y\nset format y '10^{%T}'\n"
+         "set yrange [*:*]\nset offsets 0,0,graph 0.15,0\nset boxwidth 0.6\nset key off\n"
          "plot $p using 1:2:xtic(5) with boxes lc rgb '#4C78A8' title 'parameters', "
-         "$p using 1:3 with points pt 7 ps 1.6 lc rgb '#F58518' title 'MACs'\n";
-    s += "unset logscale y\nset format y '%g'\nset yrange [0:*]\nset key off\n"
+         "$p using 1:3 with points pt 7 ps 1.8 lc rgb '#F58518' title 'MACs', "
+         "$p using 1:2:(sprintf('%d', $2)) with labels offset 0,0.8 font ',9' notitle\n";
+    s += "unset logscale y\nset format y '%g'\nset yrange [0:*]\nset offsets 0,0,graph 0.1,0\n"
          "set title 'Latency of one forward pass (ns, median)' font ',11'\n"
          "plot $p using 1:4:xtic(5) with boxes lc rgb '#54A24B', $p using 1:4:(sprintf('%.0f', $4)) with labels offset 0,0.8 font ',9'\n";
-    s += "set title 'Layer kinds' font ',11'\nset style data histograms\nset style histogram rowstacked\nset boxwidth 0.6 relative\n"
-         "set key outside right top font ',9' noenhanced\nset xrange [*:*]\n";
+    s += fmt::format("set title 'Layer kinds' font ',11'\nset style data histograms\nset style histogram rowstacked\n"
+                     "set boxwidth 0.6 relative\nset key top left font ',9' noenhanced\n"
+                     "set xrange [-0.6:{}]\nset yrange [0:*]\nset offsets 0,0,graph 0.25,0\n",
+                     static_cast<double>(profiles.size()) - 0.4);
     s += "plot ";
     for (std::size_t c = 0; c < kinds.size(); ++c)
         s += fmt::format("{}$k using {}{} lc rgb '{}' title {}", c ? ", " : "", c + 2, c == 0 ? ":xtic(1)" : "",
                          kind_colour(kinds[c]), detail::gp_string(kinds[c]));
     s += "\nset style data lines\nunset style histogram\nset title 'Distribution of output values' font ',11'\n"
-         "set xrange [*:*]\nset xtics auto\nset xlabel 'output value'\nset ylabel 'share of values'\nset key top right font ',9' noenhanced\n";
+         "set xrange [*:*]\nset xtics auto\nset xlabel 'output value'\nset ylabel 'share of values'\n"
+         "set offsets 0,0,graph 0.1,0\nset key top right font ',9' noenhanced\n";
     s += "plot ";
     for (std::size_t k = 0; k < profiles.size(); ++k)
         s += fmt::format("{}$o{} using 1:2 with steps lw 2 lc rgb '{}' title {}", k ? ", " : "", k, series_colour(k),

@@ -77,12 +77,13 @@ public:
         body_ += "<div class=\"table\"><table>\n";
         if (!caption.empty()) body_ += fmt::format("<caption>{}</caption>\n", html_escape(caption));
         body_ += "<thead><tr>";
-        for (const auto& h : t.header()) body_ += fmt::format("<th>{}</th>", html_escape(h));
+        for (std::size_t c = 0; c < t.header().size(); ++c)
+            body_ += fmt::format("<th{}>{}</th>", t.is_left(c) ? " class=\"text\"" : "", html_escape(t.header()[c]));
         body_ += "</tr></thead>\n<tbody>\n";
         for (const auto& r : t.rows()) {
             body_ += "<tr>";
             for (std::size_t c = 0; c < r.size(); ++c)
-                body_ += fmt::format("<td{}>{}</td>", c == 0 || c == 1 ? " class=\"text\"" : "", html_escape(r[c]));
+                body_ += fmt::format("<td{}>{}</td>", t.is_left(c) ? " class=\"text\"" : "", html_escape(r[c]));
             body_ += "</tr>\n";
         }
         body_ += "</tbody></table></div>\n";
@@ -93,7 +94,7 @@ public:
         std::string src;
         if (!file.empty() && std::filesystem::exists(file)) {
             const std::string mime = file.extension() == ".svg" ? "image/svg+xml" : "image/png";
-            src = "data:" + mime + ";base64," + detail::base64(detail::read_file(file));
+            src = fmt::format("data:{};base64,{}", mime, detail::base64(detail::read_file(file)));
         }
         body_ += fmt::format("<figure><img src=\"{}\" alt=\"{}\"><figcaption>{}</figcaption></figure>\n", src,
                              html_escape(caption), html_escape(caption));
@@ -129,6 +130,7 @@ public:
   th, td {{ padding: 4px 10px; border-bottom: 1px solid #e6e6e6; text-align: right; font-variant-numeric: tabular-nums; }}
   th {{ background: #eef3f8; color: #1f3b57; }}
   td.text {{ text-align: left; font-family: "DejaVu Sans Mono", monospace; }}
+  th.text {{ text-align: left; }}
   tr:hover td {{ background: #f5f9fd; }}
   .broken {{ color: #b00020; font-weight: bold; }}
   footer {{ color: #888; font-size: 12px; padding: 0 32px 20px; }}

@@ -51,6 +51,7 @@ public:
         if (!(high > low)) high = low + 1;
         low_ = low;
         width_ = (high - low) / static_cast<double>(counts_.size());
+        widen_to(high);
         ranged_ = fixed_ = true;
     }
 
@@ -73,6 +74,7 @@ private:
         if (!ranged_) {
             low_ = min;
             width_ = max > min ? (max - min) / static_cast<double>(counts_.size()) : 0;
+            widen_to(max);
             ranged_ = true;
         }
         if (width_ == 0) {
@@ -83,6 +85,7 @@ private:
             std::fill(counts_.begin(), counts_.end(), 0);
             low_ = lo;
             width_ = (hi - lo) / static_cast<double>(counts_.size());
+            widen_to(hi);
             counts_[index_of(saved_value_)] = all;
             return;
         }
@@ -107,6 +110,12 @@ private:
             for (std::size_t k = 0; k < n; ++k) c[k] = scratch_at(k);
             if (!std::isfinite(width_)) break;
         }
+    }
+
+    // (max - min) / n * n can round below max; the smallest wider width puts max inside the last bin.
+    void widen_to(double max) noexcept {
+        for (int i = 0; i < 64 && width_ > 0 && std::isfinite(width_) && high() < max; ++i)
+            width_ = std::nextafter(width_, std::numeric_limits<double>::infinity());
     }
 
     std::uint64_t& scratch_at(std::size_t k) noexcept {

@@ -38,8 +38,7 @@ public:
             std::string l;
             for (std::size_t c = 0; c < width.size(); ++c) {
                 const std::string cell = c < r.size() ? r[c] : "";
-                const bool is_left = std::find(left_.begin(), left_.end(), c) != left_.end();
-                l += is_left ? fmt::format("{:<{}}", cell, width[c]) : fmt::format("{:>{}}", cell, width[c]);
+                l += is_left(c) ? fmt::format("{:<{}}", cell, width[c]) : fmt::format("{:>{}}", cell, width[c]);
                 if (c + 1 < width.size()) l += "  ";
             }
             while (!l.empty() && l.back() == ' ') l.pop_back();
@@ -53,6 +52,9 @@ public:
         return out;
     }
 
+    bool is_left(std::size_t column) const noexcept {
+        return std::find(left_.begin(), left_.end(), column) != left_.end();
+    }
     const std::vector<std::string>& header() const noexcept { return header_; }
     const std::vector<std::vector<std::string>>& rows() const noexcept { return rows_; }
 
@@ -152,7 +154,10 @@ inline std::string csv_field(std::string_view s) {
 inline std::string to_csv(const text_table& t) {
     std::string out;
     auto line = [&](const std::vector<std::string>& r) {
-        for (std::size_t c = 0; c < r.size(); ++c) out += (c ? "," : "") + csv_field(r[c]);
+        for (std::size_t c = 0; c < r.size(); ++c) {
+            if (c) out += ',';
+            out += csv_field(r[c]);
+        }
         out += "\n";
     };
     line(t.header());

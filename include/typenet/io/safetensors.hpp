@@ -245,11 +245,22 @@ constexpr T narrow(double v, bool& overflow) noexcept {
 }
 
 template <class T>
-T decode_one(std::string_view dtype, const std::byte* p, bool& overflow) noexcept {
-    if (dtype == "F32") return static_cast<T>(std::bit_cast<float>(read_le<std::uint32_t>(p)));
-    if (dtype == "F64") return narrow<T>(std::bit_cast<double>(read_le<std::uint64_t>(p)), overflow);
-    if (dtype == "F16") return static_cast<T>(half_to_float(read_le<std::uint16_t>(p)));
-    return static_cast<T>(bfloat16_to_float(read_le<std::uint16_t>(p)));
+constexpr std::string_view scalar_name() {
+    return std::is_same_v<T, float> ? "float" : std::is_same_v<T, double> ? "double" : "the network's scalar type";
+}
+
+// Calls f(read) with the function that reads one value of the dtype, chosen once per tensor.
+template <class T, class F>
+auto with_reader(std::string_view dtype, F&& f) {
+    if (dtype == "F32")
+        return f([](const std::byte* p, bool&) { return static_cast<T>(std::bit_cast<float>(read_le<std::uint32_t>(p))); });
+    if (dtype == "F64")
+        return f([](const std::byte* p, bool& overflow) {
+            return narrow<T>(std::bit_cast<double>(read_le<std::uint64_t>(p)), overflow);
+        });
+    if (dtype == "F16")
+        return f([](const std::byte* p, bool&) { return static_cast<T>(half_to_float(read_le<std::uint16_t>(p))); });
+    return f([](const std::byte* p, bool&) { return static_cast<T>(bfloat16_to_float(read_le<std::uint16_t>(p))); });
 }
 
 inline std::string index_text(const std::vector<std::uint64_t>& dims, std::size_t flat) {
@@ -273,22 +284,27 @@ std::optional<problem> decode_and_commit(const plan<T>& plan, std::span<const st
         const auto& s = plan.slots[i];
         const auto& e = plan.entries[i];
         const std::size_t width = supported_dtype(e.dtype)->bytes;
-        const std::byte* p = data.data() + e.begin;
-        for (std::size_t k = 0; k < s.count; ++k, p += width) {
-            bool overflow = false;
-            const T v = decode_one<T>(e.dtype, p, overflow);
-            if (!options.allow_non_finite && !std::isfinite(v)) {
-                const auto what = overflow             ? fmt::format("a value too large for {}", std::is_same_v<T, float> ? "float" : "the network's scalar type")
-                                  : std::isnan(v)      ? std::string("NaN")
-                                  : v > 0              ? std::string("+Inf")
-                                                       : std::string("-Inf");
-                return problem{load_errc::non_finite, s.name,
-                               fmt::format("tensor \"{}\" ({}) holds {} at {}; load with "
-                                           "{{.allow_non_finite = true}} to accept it",
-                                           s.name, where(s), what, index_text(s.dims, k))};
+        const std::byte* first = data.data() + e.begin;
+        auto problem_in_tensor = with_reader<T>(e.dtype, [&](auto read) -> std::optional<problem> {
+            const std::byte* p = first;
+            for (std::size_t k = 0; k < s.count; ++k, p += width) {
+                bool overflow = false;
+                const T v = read(p, overflow);
+                if (!options.allow_non_finite && !std::isfinite(v)) {
+                    const auto what = overflow        ? fmt::format("a value too large for {}", scalar_name<T>())
+                                      : std::isnan(v) ? std::string("NaN")
+                                      : v > 0         ? std::string("+Inf")
+                                                      : std::string("-Inf");
+                    return problem{load_errc::non_finite, s.name,
+                                   fmt::format("tensor \"{}\" ({}) holds {} at {}; load with "
+                                               "{{.allow_non_finite = true}} to accept it",
+                                               s.name, where(s), what, index_text(s.dims, k))};
+                }
+                scratch[at + k] = v;
             }
-            scratch[at + k] = v;
-        }
+            return std::nullopt;
+        });
+        if (problem_in_tensor) return problem_in_tensor;
         at += s.count;
     }
     at = 0;

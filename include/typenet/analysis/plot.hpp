@@ -101,7 +101,7 @@ inline std::filesystem::path plot_histograms(std::span<const layer_statistics> r
     const int width = static_cast<int>(cols) * 380, height = static_cast<int>(lines) * 270 + (title.empty() ? 0 : 40);
     std::string s = detail::terminal(o, width, height, dir / (stem + detail::extension(o)));
     s += "set style fill solid 0.85 border lc rgb '#ffffff'\nset key off\nset tics nomirror\n"
-         "set xtics font ',8'\nset ytics font ',8'\nset format y '%.0s%c'\n";
+         "set xtics font ',8'\nset ytics font ',8'\n";
     s += fmt::format("set multiplot layout {},{} {} margins 0.06,0.98,0.06,{:.3f} spacing 0.07,0.13\n", lines, cols,
                      detail::multiplot_title(title),
                      title.empty() ? 0.95 : 1.0 - 60.0 / height);
@@ -160,12 +160,18 @@ inline std::filesystem::path plot_mean_std(std::span<const layer_statistics> row
     return detail::finish(dir, stem, s, o);
 }
 
-/// Output mean +- std against the noise level (left) and how far the outputs move (right).
+/// Output mean +- std against the noise level, how far the outputs move, and (for networks with more than
+/// one output) how often the largest output stays the same; one line per network.
 inline std::filesystem::path plot_noise(std::span<const std::string> names,
                                         std::span<const std::vector<noise_level>> results,
                                         const std::filesystem::path& dir, const std::string& stem = "noise",
                                         const std::string& title = "", const plot_options& o = {}) {
-    std::string s = detail::terminal(o, 1200, 460, dir / (stem + detail::extension(o)));
+    // The share of kept decisions only means something for networks with more than one output.
+    bool decisions = false;
+    for (const auto& levels : results)
+        for (const auto& l : levels) decisions = decisions || !std::isnan(l.decision_kept);
+    const std::size_t panels = decisions ? 3 : 2;
+    std::string s = detail::terminal(o, static_cast<int>(panels) * 560, 480, dir / (stem + detail::extension(o)));
     for (std::size_t k = 0; k < results.size(); ++k) {
         s += fmt::format("$n{} << EOD\n", k);
         for (const auto& l : results[k])
@@ -173,32 +179,40 @@ inline std::filesystem::path plot_noise(std::span<const std::string> names,
                              l.mean_abs_change, l.decision_kept);
         s += "EOD\n";
     }
-    s += fmt::format("set multiplot layout 1,2 {}\n",
-                     detail::multiplot_title(title));
-    s += "set key top right opaque font ',9' noenhanced\nset xlabel 'noise std (added to every input)'\n"
-         "set autoscale xfix\nset offsets graph 0.05, graph 0.05, graph 0.3, graph 0.05\n"
-         "set title 'Output mean ± std' font ',11'\nset ylabel 'output value'\n";
+    auto name = [&](std::size_t k) { return detail::gp_string(k < names.size() ? names[k] : fmt::format("network {}", k)); };
+    const double entries = static_cast<double>(results.size());
+    s += fmt::format("set multiplot layout 1,{} {} margins 0.06,0.98,0.12,{}\n", panels, detail::multiplot_title(title),
+                     title.empty() ? "0.92" : "0.86");
+    s += "set xlabel 'noise std (added to every input)'\nset autoscale xfix\nset tics nomirror\n";
+    // Each key goes where that panel's curves leave room: above the error bars, above the rising lines,
+    // below the falling ones.
+    s += fmt::format("set title 'Output mean ± std' font ',11'\nset ylabel 'output value'\n"
+                     "set key top right opaque font ',9' noenhanced\nset offsets graph 0.05, graph 0.05, graph {:.2f}, graph 0.05\n",
+                     0.1 + 0.1 * entries);
     s += "plot ";
     for (std::size_t k = 0; k < results.size(); ++k)
         s += fmt::format("{}$n{} using ($1+{:.4f}):2:3 with yerrorlines pt 7 lw 2 lc rgb '{}' title {}", k ? ", \\\n     " : "", k,
-                         0.006 * (static_cast<double>(k) - 0.5 * static_cast<double>(results.size() - 1)),
-                         series_colour(k), detail::gp_string(k < names.size() ? names[k] : fmt::format("network {}", k)));
-    // The share of kept decisions only means something for networks with more than one output.
-    bool decisions = false;
-    for (const auto& levels : results)
-        for (const auto& l : levels) decisions = decisions || !std::isnan(l.decision_kept);
-    s += "\nset title 'How far the outputs move' font ',11'\nset ylabel 'mean |output - clean output|'\nset yrange [0:*]\n";
-    if (decisions)
-        s += "set y2label 'argmax kept' textcolor rgb '#555555'\nset y2range [0:1.05]\n"
-             "set y2tics ('0%%' 0, '25%%' 0.25, '50%%' 0.5, '75%%' 0.75, '100%%' 1) nomirror\nset ytics nomirror\n";
+                         0.006 * (static_cast<double>(k) - 0.5 * (entries - 1)), series_colour(k), name(k));
+    s += "\nset title 'How far the outputs move' font ',11'\nset ylabel 'mean |output - clean output|'\nset yrange [0:*]\n"
+         "set key top left opaque font ',9' noenhanced\nset offsets graph 0.05, graph 0.05, graph 0.05, 0\n";
     s += "plot ";
-    for (std::size_t k = 0; k < results.size(); ++k) {
-        const std::string name = k < names.size() ? names[k] : fmt::format("network {}", k);
+    for (std::size_t k = 0; k < results.size(); ++k)
         s += fmt::format("{}$n{} using 1:4 with linespoints pt 7 lw 2 lc rgb '{}' title {}", k ? ", \\\n     " : "", k,
-                         series_colour(k), detail::gp_string(results.size() > 1 ? name : name + ": mean |change|"));
-        if (decisions)
-            s += fmt::format(", \\\n     $n{} using 1:5 axes x1y2 with linespoints pt 6 lw 1 dt 2 lc rgb '{}' title {}", k,
-                             series_colour(k), detail::gp_string(name + ": argmax kept"));
+                         series_colour(k), name(k));
+    if (decisions) {
+        s += "\nset title 'Largest output unchanged (argmax kept)' font ',11'\nset ylabel 'share of noisy trials'\n"
+             "set yrange [0:1.05]\nset ytics ('0%%' 0, '25%%' 0.25, '50%%' 0.5, '75%%' 0.75, '100%%' 1)\n"
+             "set key bottom left opaque font ',9' noenhanced\nset offsets graph 0.05, graph 0.05, 0, 0\n";
+        s += "plot ";
+        bool first = true;
+        for (std::size_t k = 0; k < results.size(); ++k) {
+            bool any = false;
+            for (const auto& l : results[k]) any = any || !std::isnan(l.decision_kept);
+            if (!any) continue;
+            s += fmt::format("{}$n{} using 1:5 with linespoints pt 7 lw 2 lc rgb '{}' title {}", first ? "" : ", \\\n     ", k,
+                             series_colour(k), name(k));
+            first = false;
+        }
     }
     s += "\nunset multiplot\n";
     return detail::finish(dir, stem, s, o);

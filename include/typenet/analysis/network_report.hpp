@@ -178,10 +178,12 @@ report_result write_network_report(const Net& net, const std::string& name, std:
                                options.noise.trials, options.noise.seed));
     page.table(noise_table(r.noise));
     page.image(noise, "Output statistics against the noise level");
+    std::vector<std::pair<fs::path, std::string>> grid;
     for (std::size_t o = 0; o < sweep_plots.size(); ++o)
-        page.image(sweep_plots[o], fmt::format("Output {} as inputs {} vary over [{:g}, {:g}]", o, fmt::join(features, ", "),
-                                               options.sweep_low, options.sweep_high));
-    page.image(sensitivity, "How much each input moves the outputs at input 0: the norm of each Jacobian column");
+        grid.emplace_back(sweep_plots[o], fmt::format("Output {} as inputs {} vary over [{:g}, {:g}]", o,
+                                                      fmt::join(features, ", "), options.sweep_low, options.sweep_high));
+    grid.emplace_back(sensitivity, "How much each input moves the outputs at input 0: the norm of each Jacobian column");
+    page.image_grid(grid);
     if (!options.comparison.empty()) {
         page.heading("Comparison", "comparison");
         page.table(comparison_table(options.comparison));

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -101,6 +102,13 @@ public:
         ++images_;
     }
 
+    /// Several images side by side, two to a row.
+    void image_grid(const std::vector<std::pair<std::filesystem::path, std::string>>& images) {
+        body_ += "<div class=\"grid\">\n";
+        for (const auto& [file, caption] : images) image(file, caption);
+        body_ += "</div>\n";
+    }
+
     std::size_t image_count() const noexcept { return images_; }
 
     std::string html() const {
@@ -124,6 +132,7 @@ public:
   figure {{ margin: 14px 0; background: #fff; border: 1px solid #e2e2e2; border-radius: 4px; padding: 10px; }}
   figure img {{ max-width: 100%; display: block; margin: 0 auto; }}
   figcaption {{ color: #555; font-size: 13px; text-align: center; margin-top: 6px; }}
+  .grid {{ display: grid; grid-template-columns: 1fr 1fr; gap: 0 14px; }}
   .table {{ overflow-x: auto; }}
   table {{ border-collapse: collapse; background: #fff; font-size: 13px; margin: 10px 0; }}
   caption {{ text-align: left; color: #555; padding: 4px 0; }}

@@ -2,21 +2,14 @@
 #include <typenet/describe/lines.hpp>
 #include <typenet/typenet.hpp>
 
+#include "networks.hpp"
+
 #include <fmt/format.h>
 
 namespace tn = typenet;
 
-using LeNet = tn::Sequential<tn::Input<1, 28, 28>,
-                             tn::Conv2D<1, 6, 5, tn::Padding<2>>, tn::ReLU, tn::MaxPool2D<2>,
-                             tn::Conv2D<6, 16, 5>, tn::ReLU, tn::MaxPool2D<2>,
-                             tn::Flatten, tn::Dense<400, 120>, tn::ReLU, tn::Dense<120, 84>, tn::ReLU,
-                             tn::Dense<84, 10>>;
-
-using SmallVgg = tn::Sequential<tn::Input<3, 32, 32>,
-                                tn::Conv2D<3, 16, 3, tn::Padding<1>>, tn::BatchNorm2D<16>, tn::ReLU,
-                                tn::Conv2D<16, 16, 3, tn::Padding<1>>, tn::ReLU, tn::MaxPool2D<2>,
-                                tn::Conv2D<16, 32, 3, tn::Padding<1>>, tn::BatchNorm2D<32>, tn::ReLU, tn::MaxPool2D<2>,
-                                tn::Flatten, tn::Dropout, tn::Dense<2048, 64>, tn::ReLU, tn::Dense<64, 10>>;
+using LeNet = networks::LeNet;  // Input<1, 28, 28>, Conv2D<1, 6, 5, Padding<2>>, ReLU, MaxPool2D<2>, ...
+using SmallVgg = networks::SmallVgg;  // Input<3, 32, 32>, Conv2D<3, 16, 3, Padding<1>>, BatchNorm2D<16>, ...
 
 static_assert(LeNet::parameter_count == 61706);
 static_assert(std::is_same_v<LeNet::layer_output_shape<6>, tn::Shape<16, 5, 5>>);

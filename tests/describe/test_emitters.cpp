@@ -81,7 +81,7 @@ TEST_CASE("nested networks are drawn as clusters holding their layers", "[descri
     CHECK(dot.find("<b>Sequential 0</b>") != std::string::npos);
     CHECK(dot.find("4 layers · 664 params") != std::string::npos);
     CHECK(dot.find("L0_3 -> L1_0 [label=\"  [1, 8]  \"]") != std::string::npos);
-    CHECK(count(dot, "<td bgcolor=") == 5);  // Dense, GELU, SiLU, LeakyReLU, Softmax
+    CHECK(count(dot, "<td bgcolor=") == 5 + 1);  // Dense, GELU, SiLU, LeakyReLU, Softmax; nested Sequential
 
     const std::string deep = tn::to_dot<DeepNest>();
     CHECK(count(deep, "subgraph cluster_") == 2);

@@ -195,6 +195,9 @@ inline std::string to_dot(const network_info& net, const dot_options& o = {}) {
                 "<font point-size=\"10\">{}</font></td></tr>\n",
                 s.fill, s.border, html_escape(k));
         }
+        if (std::any_of(net.layers.begin(), net.layers.end(), [](const layer_info& l) { return l.is_group; }))
+            put("    <tr><td bgcolor=\"#F7F7F7\" color=\"#8A8A8A\" style=\"dashed\" width=\"18\"> </td>"
+                "<td border=\"0\" align=\"left\"><font point-size=\"10\">nested Sequential</font></td></tr>\n");
         put("  </table>>];\n");
         put("  {{ rank=same; input; legend; }}\n");
     }

@@ -66,6 +66,8 @@ TEST_CASE("noise analysis is reproducible from its seed", "[behaviour][noise]") 
     const auto c = ta::noise_robustness(net, view, o);
 
     REQUIRE(a.size() == 4);
+    const auto from_vector = ta::noise_robustness(net, xs, ta::noise_options{ta::default_noise_levels, 8, 1234, 20});
+    REQUIRE(from_vector[3].mean_abs_change == a[3].mean_abs_change);
     const double levels[] = {0, 0.1, 0.2, 0.5};
     for (std::size_t i = 0; i < a.size(); ++i) {
         REQUIRE(a[i].level == levels[i]);

@@ -66,6 +66,11 @@ TEST_CASE("a comparison reports each network's totals and output statistics", "[
     REQUIRE(profiles[1].outputs.std_dev() == direct.std_dev());
     REQUIRE(profiles[1].outputs.mean() == Approx(0.25));  // Softmax over 4 classes
 
+    // A vector of inputs is taken as it is, with the same results.
+    const auto again = ta::compare(o, xs, ta::named{"MLP", mlp});
+    REQUIRE(again.size() == 1);
+    REQUIRE(again[0].outputs.mean() == profiles[0].outputs.mean());
+
     const auto table = ta::comparison_table(profiles);
     REQUIRE(table.header() == std::vector<std::string>{"", "MLP", "Wide", "Nested"});
     const auto text = table.str();

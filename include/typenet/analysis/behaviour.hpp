@@ -73,6 +73,12 @@ std::vector<noise_level> noise_robustness(const Net& net, std::span<const Vector
     return result;
 }
 
+template <class Net, class T, std::size_t N>
+std::vector<noise_level> noise_robustness(const Net& net, const std::vector<Vector<T, N>>& inputs,
+                                          const noise_options& options = {}) {
+    return noise_robustness(net, std::span<const Vector<T, N>>(inputs), options);
+}
+
 /// One input feature varied over a range with the others held: `outputs[k][o]` is output o at `values[k]`.
 struct sweep {
     std::size_t feature = 0;

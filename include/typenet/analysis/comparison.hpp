@@ -94,6 +94,11 @@ network_profile profile(const named<Net>& n, std::span<const Vector<T, N>> input
     return p;
 }
 
+template <class Net, class T, std::size_t N>
+network_profile profile(const named<Net>& n, const std::vector<Vector<T, N>>& inputs, const comparison_options& options = {}) {
+    return profile(n, std::span<const Vector<T, N>>(inputs), options);
+}
+
 /// Profiles several networks of the same input size on the same inputs:
 /// `compare(inputs, named{"MLP", mlp}, named{"Wide", wide})`.
 template <class T, std::size_t N, class... Nets>
@@ -104,6 +109,16 @@ template <class T, std::size_t N, class... Nets>
 std::vector<network_profile> compare(const comparison_options& options, std::span<const Vector<T, N>> inputs,
                                      const named<Nets>&... nets) {
     return {profile(nets, inputs, options)...};
+}
+
+template <class T, std::size_t N, class... Nets>
+std::vector<network_profile> compare(const std::vector<Vector<T, N>>& inputs, const named<Nets>&... nets) {
+    return compare(std::span<const Vector<T, N>>(inputs), nets...);
+}
+template <class T, std::size_t N, class... Nets>
+std::vector<network_profile> compare(const comparison_options& options, const std::vector<Vector<T, N>>& inputs,
+                                     const named<Nets>&... nets) {
+    return compare(options, std::span<const Vector<T, N>>(inputs), nets...);
 }
 
 }  // namespace typenet::analysis

@@ -198,6 +198,12 @@ report_result write_network_report(const Net& net, const std::string& name, std:
     return r;
 }
 
+template <class Net, class T, std::size_t N>
+report_result write_network_report(const Net& net, const std::string& name, const std::vector<Vector<T, N>>& inputs,
+                                   report_options options = {}) {
+    return write_network_report(net, name, std::span<const Vector<T, N>>(inputs), std::move(options));
+}
+
 }  // namespace typenet::analysis
 
 #endif

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -313,9 +314,15 @@ inline std::filesystem::path plot_comparison(std::span<const network_profile> pr
                      detail::multiplot_title(title));
     s += fmt::format("set xrange [-0.6:{}]\nset xtics noenhanced font ',9'\nset key off\nset style fill solid 0.85 border lc rgb '#ffffff'\n",
                      static_cast<double>(profiles.size()) - 0.4);
-    s += "set title 'Parameters (bars) and MACs (points), log scale' font ',11'\nset logscale y\nset format y '10^{%T}'\n"
-         "set yrange [*:*]\nset offsets 0,0,graph 0.15,0\nset boxwidth 0.6\nset key off\n"
-         "plot $p using 1:2:xtic(5) with boxes lc rgb '#4C78A8' title 'parameters', "
+    std::size_t smallest = std::numeric_limits<std::size_t>::max(), largest = 1;
+    for (const auto& p : profiles) {
+        smallest = std::min({smallest, std::max<std::size_t>(p.parameters, 1), std::max<std::size_t>(p.macs, 1)});
+        largest = std::max({largest, p.parameters, p.macs});
+    }
+    s += fmt::format("set title 'Parameters (bars) and MACs (points), log scale' font ',11'\nset logscale y\nset format y '10^{{%T}}'\n"
+                     "set yrange [{:.6g}:{:.6g}]\nset offsets 0,0,0,0\nset boxwidth 0.6\nset key off\n",
+                     std::pow(10.0, std::floor(std::log10(static_cast<double>(smallest)) - 0.3)), static_cast<double>(largest) * 3);
+    s += "plot $p using 1:2:xtic(5) with boxes lc rgb '#4C78A8' title 'parameters', "
          "$p using 1:3 with points pt 7 ps 1.8 lc rgb '#F58518' title 'MACs', "
          "$p using 1:2:(sprintf('%d', $2)) with labels offset 0,0.8 font ',9' notitle\n";
     s += "unset logscale y\nset format y '%g'\nset yrange [0:*]\nset offsets 0,0,graph 0.1,0\n"

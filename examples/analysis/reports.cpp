@@ -1,5 +1,6 @@
 // One self-contained HTML report per reference network: architecture, data flow, behaviour and (for the
-// MLP) a comparison, with every plot embedded. Files: <out>/report_<network>.html and index.html.
+// MLP) a comparison, with every plot embedded. Files: <out>/report_<network>.html, and index.html, which
+// links them and shows the other analysis examples' pictures.
 #include <typenet/analysis.hpp>
 
 #include <fmt/format.h>
@@ -64,8 +65,14 @@ int main(int argc, char** argv) {
                                "<li><a href=\"{}\">Regressor&lt;13, 1, Hidden&lt;8, 4&gt;, Tanh&gt;</a></li>\n"
                                "<li><a href=\"../networks/index.html\">Architecture diagrams and shape tables of every example network</a></li>\n</ul>\n",
                                a.page.filename().string(), b.page.filename().string(), c.page.filename().string()));
-    index.paragraph("Each report stands alone: its plots are embedded. The CSV, JSON and gnuplot scripts behind them sit "
-                    "beside it in this folder; re-run any plot with `gnuplot <name>.gp`.");
+    index.paragraph("Each report stands alone: its plots are embedded. The CSV, JSON and gnuplot scripts behind every "
+                    "plot sit beside it in this folder; re-run any plot with: gnuplot <name>.gp");
+    // The pictures of the other analysis examples, which run_analysis_examples runs before this one.
+    index.heading("The reference module's visualisations", "visualisations");
+    index.image_grid({{dir / "data_flow_mlp.png", "Data flow: a 20-bin histogram per layer of the MLP (data_flow_mlp.png)"},
+                      {dir / "comparison.png", "Network comparison on the same inputs (comparison.png)"},
+                      {dir / "behaviour_noise.png", "Behaviour: Gaussian noise at 0, 0.1, 0.2 and 0.5 (behaviour_noise.png)"},
+                      {dir / "behaviour_depth_width.png", "Behaviour: depth vs width at an equal parameter budget (behaviour_depth_width.png)"}});
     index.write(dir / "index.html");
     fmt::print("Analysis reports: {}\n", (dir / "index.html").string());
     for (const auto* r : {&a, &b, &c}) fmt::print("  {}\n", r->page.string());

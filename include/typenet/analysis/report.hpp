@@ -132,7 +132,7 @@ public:
   figure {{ margin: 14px 0; background: #fff; border: 1px solid #e2e2e2; border-radius: 4px; padding: 10px; }}
   figure img {{ max-width: 100%; display: block; margin: 0 auto; }}
   figcaption {{ color: #555; font-size: 13px; text-align: center; margin-top: 6px; }}
-  .grid {{ display: grid; grid-template-columns: 1fr 1fr; gap: 0 14px; }}
+  .grid {{ display: grid; grid-template-columns: 1fr 1fr; gap: 0 14px; align-items: start; }}
   .table {{ overflow-x: auto; }}
   table {{ border-collapse: collapse; background: #fff; font-size: 13px; margin: 10px 0; }}
   caption {{ text-align: left; color: #555; padding: 4px 0; }}

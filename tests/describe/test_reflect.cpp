@@ -84,3 +84,15 @@ TEST_CASE("describe works for double networks and one-layer networks", "[describ
     constexpr auto one = tn::describe<tn::Sequential<tn::Dense<3, 1>>>();
     STATIC_REQUIRE(one.size() == 1 && one.parameter_count == 4);
 }
+
+TEST_CASE("describe follows networks nested as deep as layer_info::max_nesting", "[describe]") {
+    using L1 = tn::Sequential<tn::Dense<2, 2>>;
+    using L2 = tn::Sequential<L1>;
+    using L4 = tn::Sequential<tn::Sequential<L2>>;
+    using L8 = tn::Sequential<tn::Sequential<tn::Sequential<tn::Sequential<L4>>>>;
+    STATIC_REQUIRE(tn::layer_info::max_nesting == 8);
+    constexpr auto d = tn::describe<L8>();
+    STATIC_REQUIRE(d.size() == 8);
+    STATIC_REQUIRE(d.layers[7].nesting == 7 && d.layers[7].name == "Dense<2, 2>");
+    STATIC_REQUIRE(d.layers[0].group_end == 8 && d.layers[6].group_end == 8);
+}

@@ -1,6 +1,7 @@
 #ifndef TYPENET_DESCRIBE_REFLECT_HPP
 #define TYPENET_DESCRIBE_REFLECT_HPP
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <span>
@@ -96,6 +97,12 @@ inline constexpr std::size_t description_size = 1;
 template <class... Ls>
 inline constexpr std::size_t description_size<Sequential<Ls...>> = 1 + (std::size_t{0} + ... + description_size<Ls>);
 
+// Levels of networks inside Net, Net included.
+template <class L>
+inline constexpr std::size_t nesting_levels = 0;
+template <class... Ls>
+inline constexpr std::size_t nesting_levels<Sequential<Ls...>> = 1 + std::max({std::size_t{0}, nesting_levels<Ls>...});
+
 template <std::size_t... Dims>
 constexpr shape_info to_shape_info(Shape<Dims...>*) noexcept {
     static_assert(sizeof...(Dims) <= shape_info::max_rank,
@@ -140,7 +147,6 @@ constexpr void describe_layers(std::array<layer_info, N>& out, std::size_t& next
                     info.name = "Sequential";
                     info.label = "Sequential";
                     info.is_group = true;
-                    if (nesting + 1 >= layer_info::max_nesting) throw "typenet: networks nest too deeply to describe";
                     describe_layers<L>(out, next, info, nesting + 1);
                     info.group_end = next;
                 } else {
@@ -163,9 +169,12 @@ constexpr void describe_layers(std::array<layer_info, N>& out, std::size_t& next
 template <class Net>
     requires detail::is_sequential<Net>
 constexpr auto describe() {
+    static_assert(detail::nesting_levels<Net> <= layer_info::max_nesting,
+                  "typenet: describe<Net>() supports networks nested up to layer_info::max_nesting levels deep");
     description<detail::description_size<Net> - 1> d;
     std::size_t next = 0;
-    detail::describe_layers<Net>(d.layers, next, layer_info{}, 0);
+    if constexpr (detail::nesting_levels<Net> <= layer_info::max_nesting)  // else only the error above
+        detail::describe_layers<Net>(d.layers, next, layer_info{}, 0);
     d.input = detail::shape_info_of<typename Net::input_shape>;
     d.output = detail::shape_info_of<typename Net::output_shape>;
     d.parameter_count = Net::parameter_count;

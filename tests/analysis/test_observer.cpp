@@ -92,6 +92,24 @@ TEST_CASE("the observer's positions match the reflection of the network", "[obse
     }
 }
 
+TEST_CASE("each observed step finds its entry in the network's reflection", "[observer]") {
+    Net net;
+    tn::init(net, 1);
+    std::size_t calls = 0;
+    net(tn::Vector<float, 6>{}, [&](const auto& step) {
+        using Step = std::decay_t<decltype(step)>;
+        const tn::layer_info& d = ta::describe_step<Net>(step);
+        REQUIRE(d.name == Step::name);
+        REQUIRE(d.kind == Step::kind);
+        REQUIRE(!d.is_group);
+        REQUIRE(d.output.size == Step::output_shape::size);
+        REQUIRE(d.position().size() == Step::position.size());
+        for (std::size_t k = 0; k < Step::position.size(); ++k) REQUIRE(d.position()[k] == Step::position[k]);
+        ++calls;
+    });
+    REQUIRE(calls == Net::depth);
+}
+
 TEST_CASE("with or without an observer the forward pass gives the same bits", "[observer]") {
     Net net;
     tn::init(net, 9);

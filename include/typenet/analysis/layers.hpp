@@ -51,6 +51,22 @@ std::vector<layer_entry> layers_of() {
     return out;
 }
 
+/// The entry of `tn::describe<Net>()` for a step of an observed pass of Net: its reflection (path, kind, name,
+/// label, input and output shape, parameters, MACs), in static storage.
+///
+///     net(x, [](const auto& step) { const tn::layer_info& d = ta::describe_step<Net>(step); ... });
+template <class Net, class Step>
+constexpr const typenet::layer_info& describe_step(const Step&) noexcept {
+    const auto& layers = description_of<Net>.layers;
+    std::size_t leaf = 0, i = 0;
+    for (; i < layers.size(); ++i) {
+        if (layers[i].is_group) continue;
+        if (leaf == Step::index) break;
+        ++leaf;
+    }
+    return layers[i];
+}
+
 /// "784-128-64-10": the input size, then the output size of every Dense layer.
 template <class Net>
 std::string widths_of() {

@@ -58,7 +58,7 @@ TEST_CASE("save then load gives back every parameter bit for bit", "[io][round-t
     tn::save(a, path);
 
     Net b;
-    tn::load(b, path);
+    tn::load(b, path.c_str());  // a path, a std::string or a C string
     CHECK(parameter_bytes(b) == parameter_bytes(a));
 
     SECTION("the file is what to_safetensors gives, with state_dict names in order") {

@@ -281,3 +281,27 @@ TEST_CASE("a single layer loads with PyTorch's names for a bare nn.Linear", "[io
     CHECK(copy.weight(0, 1) == 2.0f);
     CHECK(copy.bias[0] == 3.0f);
 }
+
+TEST_CASE("convolutional layers save and load their rank-4 weights and BatchNorm statistics", "[io][cnn]") {
+    using Net = tn::Sequential<tn::Input<1, 6, 6>, tn::Conv2D<1, 2, 3>, tn::BatchNorm2D<2>, tn::ReLU, tn::Flatten,
+                               tn::Dense<32, 3>>;
+    Net a;
+    tn::init(a, 5);
+    tn::get<2>(a).running_mean[1] = 0.25f;
+    const auto bytes = tn::to_safetensors(a);
+    const std::string text(reinterpret_cast<const char*>(bytes.data() + 8), 400);
+    CHECK_THAT(text, Contains("\"1.weight\":{\"dtype\":\"F32\",\"shape\":[2,1,3,3]"));
+    CHECK_THAT(text, Contains("\"2.running_var\":{\"dtype\":\"F32\",\"shape\":[2]"));
+    Net b;
+    tn::load(b, std::span<const std::byte>(bytes));
+    CHECK(parameter_bytes(b) == parameter_bytes(a));
+
+    // A kernel of another size is named in the layer's own terms.
+    tn::Sequential<tn::Input<1, 6, 6>, tn::Conv2D<1, 2, 5>, tn::BatchNorm2D<2>, tn::ReLU, tn::Flatten, tn::Dense<8, 3>>
+        other;
+    const auto error = tn::try_load(other, std::span<const std::byte>(bytes));
+    REQUIRE(error);
+    CHECK(error->code() == tn::load_errc::shape_mismatch);
+    CHECK_THAT(error->what(), Contains("tensor \"1.weight\" has shape [2, 1, 3, 3] in the file, but Conv2D<1, 2, 5> "
+                                       "at position 1 needs [2, 1, 5, 5]"));
+}

@@ -29,6 +29,7 @@
 #include <typenet/io/load_error.hpp>
 #include <typenet/matrix.hpp>
 #include <typenet/sequential.hpp>
+#include <typenet/tensor.hpp>
 #include <typenet/vector.hpp>
 
 namespace typenet {
@@ -65,6 +66,10 @@ template <class T, std::size_t N>
 struct tensor_dims<Vector<T, N>> {
     static constexpr std::array<std::uint64_t, 1> value{N};
 };
+template <class T, std::size_t... Dims>
+struct tensor_dims<Tensor<T, Dims...>> {
+    static constexpr std::array<std::uint64_t, sizeof...(Dims)> value{Dims...};
+};
 
 // One parameter tensor of the network, as the loader and the saver see it.
 template <class T>
@@ -89,6 +94,8 @@ void collect(Layer& layer, const std::string& prefix, std::vector<slot<std::remo
             using Tensor = std::remove_cvref_t<decltype(tensor)>;
             static_assert(std::is_same_v<typename Tensor::value_type, std::remove_const_t<T>>,
                           "typenet: load/save: every parameter of a network must have the network's scalar type");
+            // An incomplete tensor_dims here means a layer visits a parameter type that the loader does not
+            // know yet: give it a tensor_dims specialisation above.
             constexpr auto& dims = tensor_dims<Tensor>::value;
             out.push_back({prefix + std::string(leaf), L::name.view(),
                            prefix.empty() ? std::string() : prefix.substr(0, prefix.size() - 1),

@@ -105,6 +105,8 @@ void collect(Layer& layer, const std::string& prefix, std::vector<slot<std::remo
     }
 }
 
+// The slots of a network. Loading passes a network that is not const and writes through the pointers;
+// saving only reads them.
 template <class Net>
 auto slots_of(const Net& net) {
     using T = typename Net::scalar_type;

@@ -77,3 +77,23 @@ TEST_CASE("a network's report is one self-contained page with every plot embedde
     const std::string csv = read(dir / "report_test_histograms.csv");
     REQUIRE(std::count(csv.begin(), csv.end(), '\n') == 1 + 20 * static_cast<long>(Net::depth + 1));
 }
+
+TEST_CASE("plots are drawn into folders whose names need quoting", "[report][plot]") {
+    using Net = tn::Sequential<tn::Dense<3, 2>, tn::Tanh>;
+    Net net;
+    tn::init(net, 1);
+    ta::activation_statistics<Net> stats(8);
+    stats.run(net, tn::Vector<float, 3>{1, -2, 0.5f});
+    const fs::path dir = fs::temp_directory_path() / "typenet analysis 'quoted' dir";
+    fs::remove_all(dir);
+    const auto png = ta::plot_histograms(stats.rows(), dir, "it's");
+    REQUIRE(png == dir / "it's.png");
+    REQUIRE(fs::file_size(png) > 1000);
+    const auto svg = ta::plot_mean_std(stats.rows(), dir, "mean std", "", ta::plot_options{ta::image_format::svg});
+    REQUIRE(svg == dir / "mean std.svg");
+    REQUIRE(fs::file_size(svg) > 1000);
+    const auto script_only = ta::plot_mean_std(stats.rows(), dir, "script", "", ta::plot_options{.render = false});
+    REQUIRE(fs::exists(dir / "script.gp"));
+    REQUIRE(!fs::exists(script_only));
+    fs::remove_all(dir);
+}

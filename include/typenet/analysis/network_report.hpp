@@ -147,8 +147,8 @@ report_result write_network_report(const Net& net, const std::string& name, std:
         diagram = dir / (stem + "_architecture.svg");
         std::ofstream(dot_file) << to_dot<Net>(dot_options{.title = name});
         fs::remove(diagram);
-        const std::string command = fmt::format("dot -Tsvg {} -o {}", detail::gp_string(dot_file.string()),
-                                                detail::gp_string(diagram.string()));
+        const std::string command = fmt::format("dot -Tsvg {} -o {} 2>/dev/null", detail::shell_word(dot_file.string()),
+                                                detail::shell_word(diagram.string()));
         if (std::system(command.c_str()) != 0) diagram.clear();
     }
     if (options.architecture || !options.extras.empty()) {

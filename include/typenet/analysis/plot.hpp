@@ -60,6 +60,13 @@ inline std::string terminal(const plot_options& o, int width, int height, const 
                        t, gp_string(image.filename().string()));
 }
 
+// A POSIX shell word: single quotes, with each quote inside closed, escaped and reopened.
+inline std::string shell_word(std::string_view s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
 inline std::string multiplot_title(const std::string& title) {
     return title.empty() ? std::string() : fmt::format("title {} font ',13' noenhanced", gp_string(title));
 }
@@ -76,8 +83,8 @@ inline std::filesystem::path finish(const std::filesystem::path& dir, const std:
     if (!o.render) return image;
     std::filesystem::remove(image);
     const std::string command =
-        fmt::format("cd {} && gnuplot {} 2>{}", gp_string(dir.string()), gp_string(gp.filename().string()),
-                    gp_string((stem + ".log")));
+        fmt::format("cd {} && gnuplot {} 2>{}", shell_word(dir.string()), shell_word(gp.filename().string()),
+                    shell_word(stem + ".log"));
     if (std::system(command.c_str()) != 0 || !std::filesystem::exists(image)) return {};
     std::filesystem::remove(dir / (stem + ".log"));
     return image;

@@ -30,7 +30,8 @@ constexpr saturation_rule saturation_rule_for(std::string_view kind) noexcept {
 /// (`fix_range`) values outside are counted in the first or last bin.
 class histogram {
 public:
-    explicit histogram(std::size_t bins = 20) : counts_(std::max<std::size_t>(bins, 1), 0) {}
+    explicit histogram(std::size_t bins = 20)
+        : counts_(std::max<std::size_t>(bins, 1), 0), scratch_(counts_.size(), 0) {}
 
     std::size_t bins() const noexcept { return counts_.size(); }
     /// Left edge of the first bin, right edge of the last, width of each.
@@ -118,10 +119,7 @@ private:
             width_ = std::nextafter(width_, std::numeric_limits<double>::infinity());
     }
 
-    std::uint64_t& scratch_at(std::size_t k) noexcept {
-        if (scratch_.size() != counts_.size()) scratch_.assign(counts_.size(), 0);  // only before first use
-        return scratch_[k];
-    }
+    std::uint64_t& scratch_at(std::size_t k) noexcept { return scratch_[k]; }
 
     std::size_t index_of(double v) const noexcept {
         if (width_ == 0) return 0;
@@ -136,13 +134,8 @@ private:
         ++counts_[index_of(v)];
     }
 
-public:
-    /// Reserves the scratch space that widening needs, so that nothing allocates later.
-    void reserve_scratch() { scratch_.assign(counts_.size(), 0); }
-
-private:
     std::vector<std::uint64_t> counts_;
-    std::vector<std::uint64_t> scratch_;
+    std::vector<std::uint64_t> scratch_;  // for widening, allocated with the counts so that adding never allocates
     double low_ = 0;
     double width_ = 0;
     double saved_value_ = 0;
@@ -156,9 +149,7 @@ private:
 class running_statistics {
 public:
     explicit running_statistics(std::size_t bins = 20, saturation_rule rule = saturation_rule::none)
-        : histogram_(bins), rule_(rule) {
-        histogram_.reserve_scratch();
-    }
+        : histogram_(bins), rule_(rule) {}
 
     /// Adds a batch of values; allocation-free.
     template <class T>

@@ -115,7 +115,8 @@ TEST_CASE("rank-3 shapes and unknown kinds reach the diagram", "[describe][dot]"
     CHECK(dot.find("1×6×6 → 4×3×3") != std::string::npos);
     CHECK(dot.find("L1 -> L2 [label=\"  [1, 4, 3, 3]  \"]") != std::string::npos);
     CHECK(dot.find(">Patchify</font>") != std::string::npos);
-    CHECK(count(dot, edge) == 6);
+    CHECK(count(dot, edge) == 5);  // the Input<1, 6, 6> layer is the Input node, not a node of its own
+    CHECK(dot.find(">Input(") == std::string::npos);
 }
 
 TEST_CASE("the text table lists every layer with its share and the totals", "[describe][table]") {
@@ -196,5 +197,6 @@ TEST_CASE("the architecture and data-flow lines read as in the reference module"
           "(32,784) -> (32,128) -> (32,128) -> (32,64) -> (32,64) -> (32,10) -> (32,10)");
     CHECK(tn::architecture_line<Nested>() == "Input -> Dense(32,16) -> GELU -> Dense(16,8) -> SiLU -> Dense(8,4) -> "
                                              "LeakyReLU -> Dense(4,3) -> Softmax -> Output");
-    CHECK(tn::data_flow_line<Patches>() == "(1,1,6,6) -> (1,1,6,6) -> (1,4,3,3) -> (1,4,3,3) -> (1,36) -> (1,2)");
+    CHECK(tn::data_flow_line<Patches>() == "(1,1,6,6) -> (1,4,3,3) -> (1,4,3,3) -> (1,36) -> (1,2)");
+    CHECK(tn::architecture_line<Patches>().rfind("Input -> Patchify", 0) == 0);
 }

@@ -164,6 +164,7 @@ inline std::string to_dot(const network_info& net, const dot_options& o = {}) {
             open_until.push_back(l.group_end);
             continue;
         }
+        if (l.kind == "Input") continue;  // the Input node already shows the shape it names
         if (std::find(kinds.begin(), kinds.end(), l.kind) == kinds.end()) kinds.push_back(l.kind);
         const kind_style s = style_of_kind(l.kind);
         const std::string id = detail::dot_node_id(l);

@@ -13,11 +13,11 @@
 namespace typenet {
 
 /// The architecture view of the reference module: "Input -> Dense(784,128) -> ReLU -> ... -> Output".
-/// Nested networks are flattened into their layers.
+/// Nested networks are flattened into their layers; an Input<...> layer is the "Input" that starts the line.
 inline std::string architecture_line(const network_info& net) {
     std::string line = "Input";
     for (const layer_info& l : net.layers)
-        if (!l.is_group) fmt::format_to(std::back_inserter(line), " -> {}", l.label);
+        if (!l.is_group && l.kind != "Input") fmt::format_to(std::back_inserter(line), " -> {}", l.label);
     return line + " -> Output";
 }
 
@@ -26,7 +26,7 @@ inline std::string architecture_line(const network_info& net) {
 inline std::string data_flow_line(const network_info& net, std::size_t batch = 1) {
     std::string line = detail::shape_text(net.input, batch, "(", ",", ")");
     for (const layer_info& l : net.layers)
-        if (!l.is_group) line += " -> " + detail::shape_text(l.output, batch, "(", ",", ")");
+        if (!l.is_group && l.kind != "Input") line += " -> " + detail::shape_text(l.output, batch, "(", ",", ")");
     return line;
 }
 

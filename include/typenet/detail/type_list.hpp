@@ -22,8 +22,15 @@ struct indexer<std::index_sequence<I...>, Ts...> : indexed<I, Ts>... {};
 template <std::size_t I, class T>
 indexed<I, T> select(indexed<I, T>);
 
+#if defined(__clang__) && __has_builtin(__type_pack_element)
+// clang answers in constant time, where the overload resolution below looks at every base: for a network of
+// N layers, asking for each of them costs N^2, seconds at 200 layers.
+template <std::size_t I, class... Ts>
+using nth = __type_pack_element<I, Ts...>;
+#else
 template <std::size_t I, class... Ts>
 using nth = typename decltype(select<I>(indexer<std::index_sequence_for<Ts...>, Ts...>{}))::type;
+#endif
 
 template <std::size_t I, class List>
 struct nth_of;

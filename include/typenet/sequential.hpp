@@ -106,6 +106,13 @@ struct first_input<L> {
     using type = typename L::input_shape;
 };
 
+// Whether PyTorch's nn.Sequential has a module at this layer's place (tn::Input has none).
+template <class L>
+inline constexpr bool in_state_dict = true;
+template <class L>
+    requires requires { L::in_state_dict; }
+inline constexpr bool in_state_dict<L> = L::in_state_dict;
+
 template <class L, class In>
 inline constexpr bool sets_size = fixes_input_shape<L> || !std::is_same_v<next_shape<L, In>, In>;
 
@@ -478,11 +485,18 @@ private:
     static constexpr void visit_all(Self& self, F& f, std::index_sequence<I...>) {
         (visit_one<I>(self.template layer<I>(), f), ...);
     }
+    // The index PyTorch's nn.Sequential gives position i: layers that only typenet has (Input) take none.
+    static constexpr std::size_t state_dict_index(std::size_t i) {
+        constexpr bool own[] = {detail::in_state_dict<Layers>..., false};
+        std::size_t index = 0;
+        for (std::size_t j = 0; j < i; ++j) index += own[j] ? 1 : 0;
+        return index;
+    }
     template <std::size_t I, class L, class F>
     static constexpr void visit_one(L& l, F& f) {
         if constexpr (requires { l.visit_parameters(f); }) {
             l.visit_parameters([&f](std::string_view leaf, auto& tensor) {
-                constexpr auto index = detail::to_fixed_string<I>();
+                constexpr auto index = detail::to_fixed_string<state_dict_index(I)>();
                 char name[index.size() + 1 + 256]{};
                 std::size_t n = 0;
                 for (char c : index.view()) name[n++] = c;

@@ -19,6 +19,9 @@ struct Input : detail::elementwise_activation<Input<Dims...>> {
     static constexpr std::string_view kind = "Input";
     static constexpr auto name = "Input<" + Shape<Dims...>::name() + ">";
     static constexpr auto label = "Input(" + Shape<Dims...>::name() + ")";
+    // PyTorch has no such module, so it takes no index in parameter names: in
+    // Sequential<Input<1, 28, 28>, Conv2D<1, 6, 5>> the convolution's weight is "0.weight", as in PyTorch.
+    static constexpr bool in_state_dict = false;
 
     template <class S>
     static constexpr bool accepts = S::size == input_shape::size;

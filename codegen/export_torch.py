@@ -3,7 +3,7 @@
 constexpr data.
 
     python3 codegen/export_torch.py MODULE:ATTRIBUTE -o OUTDIR [--name Net] [--namespace NS]
-                                    [--state-dict FILE] [--constexpr]
+                                    [--state-dict FILE] [--constexpr] [--input-shape C,H,W]
 
 MODULE is an importable module name or a path to a .py file; ATTRIBUTE names an nn.Sequential in it, or a
 function that returns one. --state-dict loads trained parameters (a file written by torch.save(model.state_dict()))
@@ -15,7 +15,10 @@ into it first. With --name DigitsNet the outputs are, in OUTDIR:
                                  exact hexadecimal float literals
 
 Supported modules: Linear, ReLU, LeakyReLU, Sigmoid, Tanh, Softmax(dim=-1 or 1), GELU (approximate='none'),
-SiLU, Identity, Dropout (exported as Identity: dropout does nothing at inference) and nested Sequential.
+SiLU, Identity, Dropout (the identity at inference), Conv2d (square kernels; any stride, padding, dilation and
+groups), MaxPool2d, AvgPool2d (count_include_pad=True), Flatten, BatchNorm2d (eps 1e-5, affine, with running
+statistics) and nested Sequential. A network (or a nested Sequential) that does not start with Linear needs
+--input-shape C,H,W: it then starts with typenet::Input<C, H, W>, which takes no index in parameter names.
 Needs only the Python standard library and torch.
 """
 
@@ -39,7 +42,7 @@ class ExportError(Exception):
 
 
 SUPPORTED = ("Linear, ReLU, LeakyReLU, Sigmoid, Tanh, Softmax(dim=-1), GELU(approximate='none'), SiLU, "
-             "Identity, Dropout, Sequential")
+             "Identity, Dropout, Conv2d, MaxPool2d, AvgPool2d, Flatten, BatchNorm2d, Sequential")
 
 SIMPLE = {nn.ReLU: "typenet::ReLU", nn.Sigmoid: "typenet::Sigmoid", nn.Tanh: "typenet::Tanh",
           nn.SiLU: "typenet::SiLU", nn.Identity: "typenet::Identity"}
@@ -72,12 +75,12 @@ def _uint(n):
 
 
 class Layer:
-    def __init__(self, cpp, module=None, children=None, weight=None, bias=None):
-        self.cpp = cpp            # the C++ type, as typenet spells it
+    def __init__(self, cpp, module=None, children=None, params=()):
+        self.cpp = cpp            # the C++ type, as typenet spells it (a function of the scalar type for some)
         self.module = module
         self.children = children  # for a nested Sequential
-        self.weight = weight      # for Linear: tensors as they go to the file
-        self.bias = bias
+        self.params = list(params)  # (suffix, tensor) as they go to the file, in state_dict order
+        self.input_dims = None    # the sample shape a nested Sequential receives, when known
 
 
 def _note(message):
@@ -99,32 +102,91 @@ def convert(seq, where="the model"):
             problems.append(str(e))
     if problems:
         raise ExportError("\n".join(problems))
-    if _first_leaf(layers[0]).module.__class__ is not nn.Linear:
-        raise ExportError(f"{where} starts with {type(_first_leaf(layers[0]).module).__name__}; typenet takes "
-                          "the input size of a network from its first layer, so each Sequential must start "
-                          "with nn.Linear")
     return layers
+
+
+def _starts_with_linear(layers):
+    return _first_leaf(layers[0]).module.__class__ is nn.Linear
 
 
 def _first_leaf(layer):
     return _first_leaf(layer.children[0]) if layer.children else layer
 
 
+def _square(value, what, at):
+    """An int, or a pair of equal ints, as one int: typenet's windows are square."""
+    if isinstance(value, (tuple, list)):
+        if len(set(value)) != 1:
+            raise ExportError(f"{at}: {what}={tuple(value)} is not supported; typenet's {what} is the same in "
+                              "both directions")
+        value = value[0]
+    if not isinstance(value, int):
+        raise ExportError(f"{at}: {what}={value!r} is not supported; give it as a number")
+    return value
+
+
+def _options(pairs):
+    return "".join(f", typenet::{name}<{value}>" for name, value, default in pairs if value != default)
+
+
+def _scalar_of(tensor, what, at):
+    scalar = {torch.float32: "float", torch.float64: "double"}.get(tensor.dtype)
+    if scalar is None:
+        raise ExportError(f"{at}: {what} has dtype {tensor.dtype}; typenet exports float32 and float64")
+    return scalar
+
+
+def _bias_or_zeros(m, what, at):
+    if m.bias is not None:
+        return m.bias.detach().cpu()
+    _note(f"{at}: {what} has no bias; typenet's always has one, so the export writes zeros, which compute the same")
+    return torch.zeros(m.weight.shape[0], dtype=m.weight.dtype)
+
+
 def convert_module(m, at):
     if isinstance(m, nn.Sequential):
         return Layer(None, m, children=convert(m, at))  # spelled by _resolve
     if isinstance(m, nn.Linear):
-        scalar = {torch.float32: "float", torch.float64: "double"}.get(m.weight.dtype)
-        if scalar is None:
-            raise ExportError(f"{at}: Linear has dtype {m.weight.dtype}; typenet exports float32 and float64")
-        bias = m.bias
-        if bias is None:
-            _note(f"{at}: Linear has no bias; typenet's Dense always has one, so the export writes zeros, "
-                  "which compute the same")
-            bias = torch.zeros(m.out_features, dtype=m.weight.dtype)
-        extra = "" if scalar == "float" else ", double"
+        extra = "" if _scalar_of(m.weight, "Linear", at) == "float" else ", double"
         return Layer(f"typenet::Dense<{m.in_features}, {m.out_features}{extra}>", m,
-                     weight=m.weight.detach().cpu(), bias=bias.detach().cpu())
+                     params=[("weight", m.weight.detach().cpu()), ("bias", _bias_or_zeros(m, "Linear", at))])
+    if type(m) is nn.Conv2d:
+        _scalar_of(m.weight, "Conv2d", at)
+        if m.padding_mode != "zeros" or isinstance(m.padding, str):
+            raise ExportError(f"{at}: Conv2d(padding={m.padding!r}, padding_mode={m.padding_mode!r}) is not "
+                              "supported; typenet pads with zeros by a number of pixels")
+        kernel = _square(m.kernel_size, "kernel_size", at)
+        options = _options([("Padding", _square(m.padding, "padding", at), 0),
+                            ("Stride", _square(m.stride, "stride", at), 1),
+                            ("Dilation", _square(m.dilation, "dilation", at), 1), ("Groups", m.groups, 1)])
+        base = f"typenet::Conv2D<{m.in_channels}, {m.out_channels}, {kernel}{options}"
+        return Layer(lambda scalar: base + ("" if scalar == "float" else ", typenet::Scalar<double>") + ">", m,
+                     params=[("weight", m.weight.detach().cpu()), ("bias", _bias_or_zeros(m, "Conv2d", at))])
+    if type(m) in (nn.MaxPool2d, nn.AvgPool2d):
+        name = "MaxPool2D" if type(m) is nn.MaxPool2d else "AvgPool2D"
+        if m.ceil_mode or getattr(m, "return_indices", False) or not getattr(m, "count_include_pad", True) \
+                or getattr(m, "divisor_override", None) is not None:
+            raise ExportError(f"{at}: {m} is not supported; typenet pools with ceil_mode=False (and, averaging, "
+                              "count_include_pad=True without divisor_override)")
+        kernel = _square(m.kernel_size, "kernel_size", at)
+        stride = kernel if m.stride is None else _square(m.stride, "stride", at)
+        dilation = _square(getattr(m, "dilation", 1), "dilation", at)
+        options = _options([("Stride", stride, kernel), ("Padding", _square(m.padding, "padding", at), 0),
+                            ("Dilation", dilation, 1)])
+        return Layer(f"typenet::{name}<{kernel}{options}>", m)
+    if type(m) is nn.Flatten:
+        if m.start_dim != 1 or m.end_dim != -1:
+            raise ExportError(f"{at}: Flatten(start_dim={m.start_dim}, end_dim={m.end_dim}) is not supported; "
+                              "typenet's Flatten makes each sample a vector, Flatten(1, -1)")
+        return Layer("typenet::Flatten", m)
+    if type(m) is nn.BatchNorm2d:
+        if not m.affine or not m.track_running_stats or m.eps != 1e-5:
+            raise ExportError(f"{at}: {m} is not supported; typenet's BatchNorm2D has eps=1e-5, affine=True and "
+                              "running statistics")
+        _scalar_of(m.weight, "BatchNorm2d", at)
+        base = f"typenet::BatchNorm2D<{m.num_features}"
+        return Layer(lambda scalar: base + ("" if scalar == "float" else ", typenet::Scalar<double>") + ">", m,
+                     params=[(n, getattr(m, n).detach().cpu()) for n in ("weight", "bias", "running_mean", "running_var")])
     for cls, cpp in SIMPLE.items():
         if type(m) is cls:
             return Layer(cpp, m)
@@ -141,8 +203,7 @@ def convert_module(m, at):
                               "features of each sample, Softmax(dim=-1) or Softmax(dim=1)")
         return Layer("typenet::Softmax", m)
     if isinstance(m, nn.Dropout):
-        _note(f"{at}: {m} is exported as typenet::Identity: dropout does nothing at inference")
-        return Layer("typenet::Identity", m)
+        return Layer("typenet::Dropout", m)
     raise ExportError(f"{at}: {type(m).__module__}.{type(m).__name__} ({m}) is not supported; typenet exports "
                       f"{SUPPORTED}")
 
@@ -155,12 +216,58 @@ def _walk(layers, prefix=""):
             yield f"{prefix}{i}", layer
 
 
+def _input_layer(dims):
+    return Layer(f"typenet::Input<{', '.join(str(d) for d in dims)}>")
+
+
+def _measure_inputs(model, layers, input_shape, dtype):
+    """Records the sample shape each nested Sequential receives, by running the model once on zeros."""
+    seen, hooks = {}, []
+
+    def record(module, args):  # returns None: the input goes on unchanged
+        seen.setdefault(id(module), tuple(args[0].shape[1:]))
+
+    for m in model.modules():
+        if isinstance(m, nn.Sequential):
+            hooks.append(m.register_forward_pre_hook(record))
+    try:
+        with torch.no_grad():
+            model(torch.zeros((1, *input_shape), dtype=dtype))
+    except RuntimeError as e:
+        raise ExportError(f"the model does not run on an input of shape {tuple(input_shape)}: {e}") from None
+    finally:
+        for h in hooks:
+            h.remove()
+
+    def mark(ls):
+        for layer in ls:
+            if layer.children:
+                layer.input_dims = seen.get(id(layer.module))
+                mark(layer.children)
+    mark(layers)
+
+
+def _with_inputs(layers, dims, where):
+    """Puts typenet::Input<...> before every Sequential that does not start with Linear (PyTorch needs none)."""
+    for layer in layers:
+        if layer.children:
+            layer.children = _with_inputs(layer.children, layer.input_dims, f"the Sequential {layer.module}")
+    if _starts_with_linear(layers):
+        return layers
+    if dims is None:
+        raise ExportError(f"{where} starts with {type(_first_leaf(layers[0]).module).__name__}, which works on "
+                          "any size; give the input shape with --input-shape (e.g. --input-shape 1,28,28)")
+    return [_input_layer(dims)] + layers
+
+
 def _resolve(layers, scalar):
-    """Spells LeakyReLU once the scalar type is known, and rebuilds the nested type names."""
+    """Spells the layers whose type depends on the scalar type, and rebuilds the nested type names."""
     for i, layer in enumerate(layers):
         if layer.children:
             _resolve(layer.children, scalar)
             layer.cpp = "typenet::Sequential<" + ", ".join(c.cpp for c in layer.children) + ">"
+        elif callable(layer.cpp):
+            layer.cpp = layer.cpp(scalar)
         elif isinstance(layer.cpp, tuple):
             num, den = leaky_slope(layer.cpp[1], scalar, f"LeakyReLU at position {i}")
             layer.cpp = "typenet::LeakyReLU" if (num, den) == (1, 100) else \
@@ -208,40 +315,41 @@ def _constexpr_layer(layer, scalar, indent):
     if layer.children:
         inner = ",\n".join(_constexpr_layer(c, scalar, indent + 4) for c in layer.children)
         return f"{pad}{layer.cpp}{{\n{inner}}}"
-    if layer.weight is None:
+    if not layer.params:
         return f"{pad}{layer.cpp}{{}}"
 
-    def block(tensor, what):
+    def block(tensor):
         values = [_hex(v, scalar) for v in _values(tensor)]
         lines = [", ".join(values[i:i + 6]) for i in range(0, len(values), 6)]
         body = (",\n" + pad + "      ").join(lines)
-        return f"{pad}    {{{{{body}}}}}"  # {{...}}: the Matrix or Vector, then its array
+        return f"{pad}    {{{{{body}}}}}"  # {{...}}: the Matrix, Vector or Tensor, then its array
 
-    shape = "x".join(str(d) for d in layer.weight.shape)
-    return (f"{pad}{layer.cpp}{{\n{pad}    // weight, {shape}\n{block(layer.weight, 'weight')},\n"
-            f"{pad}    // bias\n{block(layer.bias, 'bias')}}}")
+    blocks = ",\n".join(f"{pad}    // {suffix}, {'x'.join(str(d) for d in tensor.shape)}\n{block(tensor)}"
+                         for suffix, tensor in layer.params)
+    return f"{pad}{layer.cpp}{{\n{blocks}}}"
 
 
-def export(model, outdir, name="Net", namespace=None, constexpr=False, source="a PyTorch model"):
+def export(model, outdir, name="Net", namespace=None, constexpr=False, source="a PyTorch model", input_shape=None):
     """Writes the type header, the safetensors file and, with constexpr=True, the constexpr header.
     Returns the paths written."""
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
         raise ExportError(f"--name {name!r} is not a C++ identifier")
     model = model.eval()
     layers = convert(model)
-    leaves = list(_walk(layers))
-    scalars = {("float" if l.weight.dtype == torch.float32 else "double") for _, l in leaves if l.weight is not None}
-    if len(scalars) > 1:
-        raise ExportError("the model mixes float32 and float64 Linear layers; convert it with .float() or .double()")
-    scalar = scalars.pop() if scalars else "float"
+    leaves = list(_walk(layers))  # positions as PyTorch names them, before any Input is put in
+    dtypes = {t.dtype for _, l in leaves for _, t in l.params}
+    if len(dtypes) > 1:
+        raise ExportError("the model mixes float32 and float64 parameters; convert it with .float() or .double()")
+    scalar = "double" if dtypes == {torch.float64} else "float"
+    if input_shape is not None:
+        _measure_inputs(model, layers, input_shape, torch.float64 if scalar == "double" else torch.float32)
+    layers = _with_inputs(layers, tuple(input_shape) if input_shape is not None else None, "the model")
     _resolve(layers, scalar)
-    tensors = []
-    for position, layer in leaves:
-        if layer.weight is not None:
-            tensors += [(f"{position}.weight", layer.weight), (f"{position}.bias", layer.bias)]
+    tensors = [(f"{position}.{suffix}", tensor) for position, layer in leaves for suffix, tensor in layer.params]
     for tensor_name, tensor in tensors:
         _check_finite(tensor_name, tensor)
-    parameter_count = sum(t.numel() for _, t in tensors)
+    # Running statistics are buffers, not parameters, for PyTorch, torchinfo and typenet alike.
+    parameter_count = sum(t.numel() for n, t in tensors if not n.endswith((".running_mean", ".running_var")))
 
     stem = snake_case(name)
     os.makedirs(outdir, exist_ok=True)
@@ -306,12 +414,20 @@ def main(argv=None):
     parser.add_argument("--namespace", help="C++ namespace of the generated names")
     parser.add_argument("--state-dict", help="trained parameters to load into the model before export")
     parser.add_argument("--constexpr", action="store_true", help="also write the parameters as constexpr data")
+    parser.add_argument("--input-shape", help="shape of one sample, e.g. 1,28,28, for a network that does not "
+                                              "start with Linear")
     args = parser.parse_args(argv)
     try:
         model = load_target(args.target)
         if args.state_dict:
             model.load_state_dict(torch.load(args.state_dict, map_location="cpu", weights_only=True))
-        paths = export(model, args.outdir, args.name, args.namespace, args.constexpr, args.target)
+        input_shape = None
+        if args.input_shape:
+            try:
+                input_shape = [int(d) for d in args.input_shape.split(",")]
+            except ValueError:
+                raise ExportError(f"--input-shape {args.input_shape!r} is not a list of sizes like 1,28,28") from None
+        paths = export(model, args.outdir, args.name, args.namespace, args.constexpr, args.target, input_shape)
     except ExportError as e:
         print(f"export_torch.py: error: {e}", file=sys.stderr)
         return 2

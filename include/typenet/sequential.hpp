@@ -485,13 +485,17 @@ private:
     static constexpr void visit_all(Self& self, F& f, std::index_sequence<I...>) {
         (visit_one<I>(self.template layer<I>(), f), ...);
     }
-    // The index PyTorch's nn.Sequential gives position i: layers that only typenet has (Input) take none.
+public:
+    /// The index PyTorch's nn.Sequential gives position i, in parameter names: layers that only typenet has
+    /// (Input) take none.
     static constexpr std::size_t state_dict_index(std::size_t i) {
         constexpr bool own[] = {detail::in_state_dict<Layers>..., false};
         std::size_t index = 0;
         for (std::size_t j = 0; j < i; ++j) index += own[j] ? 1 : 0;
         return index;
     }
+
+private:
     template <std::size_t I, class L, class F>
     static constexpr void visit_one(L& l, F& f) {
         if constexpr (requires { l.visit_parameters(f); }) {

@@ -82,12 +82,16 @@ struct slot {
     std::size_t count;
 };
 
+// `prefix` names as PyTorch's state_dict does ("1.0."), `position` as tn::get does: they differ after an Input.
 template <class T, class Layer>
-void collect(Layer& layer, const std::string& prefix, std::vector<slot<std::remove_const_t<T>>>& out) {
+void collect(Layer& layer, const std::string& prefix, const std::string& position,
+             std::vector<slot<std::remove_const_t<T>>>& out) {
     using L = std::remove_const_t<Layer>;
     if constexpr (detail::is_sequential<L>) {
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            (collect<T>(layer.template layer<I>(), fmt::format("{}{}.", prefix, I), out), ...);
+            (collect<T>(layer.template layer<I>(), fmt::format("{}{}.", prefix, L::state_dict_index(I)),
+                        fmt::format("{}{}.", position, I), out),
+             ...);
         }(std::make_index_sequence<L::layer_count>{});
     } else if constexpr (requires { layer.visit_parameters([](std::string_view, auto&) {}); }) {
         layer.visit_parameters([&](std::string_view leaf, auto& tensor) {
@@ -98,7 +102,7 @@ void collect(Layer& layer, const std::string& prefix, std::vector<slot<std::remo
             // know yet: give it a tensor_dims specialisation above.
             constexpr auto& dims = tensor_dims<Tensor>::value;
             out.push_back({prefix + std::string(leaf), L::name.view(),
-                           prefix.empty() ? std::string() : prefix.substr(0, prefix.size() - 1),
+                           position.empty() ? std::string() : position.substr(0, position.size() - 1),
                            std::vector<std::uint64_t>(dims.begin(), dims.end()),
                            const_cast<std::remove_const_t<T>*>(tensor.data()), tensor.size()});
         });
@@ -111,7 +115,7 @@ template <class Net>
 auto slots_of(const Net& net) {
     using T = typename Net::scalar_type;
     std::vector<slot<T>> out;
-    collect<const T>(net, std::string(), out);
+    collect<const T>(net, std::string(), std::string(), out);
     return out;
 }
 

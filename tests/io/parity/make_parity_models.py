@@ -24,6 +24,17 @@ def models():
         torch.manual_seed(seed)
         return build()
 
+    def with_statistics(model):
+        # A fresh BatchNorm2d is the identity; give it running statistics worth checking.
+        for m in model.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                with torch.no_grad():
+                    m.running_mean.uniform_(-0.5, 0.5)
+                    m.running_var.uniform_(0.5, 2.0)
+                    m.weight.uniform_(0.5, 1.5)
+                    m.bias.uniform_(-0.2, 0.2)
+        return model
+
     return [
         ("a single Linear", seeded(1, lambda: nn.Sequential(nn.Linear(4, 3)))),
         ("ReLU, Sigmoid, Softmax", seeded(2, lambda: nn.Sequential(
@@ -39,6 +50,22 @@ def models():
             nn.Linear(64, 48), nn.ReLU(), nn.Dropout(0.5), nn.Linear(48, 10, bias=False), nn.Sigmoid()))),
         ("float64", seeded(6, lambda: nn.Sequential(
             nn.Linear(3, 5), nn.Tanh(), nn.Linear(5, 5), nn.GELU(), nn.Linear(5, 2)).double())),
+        ("LeNet-5", seeded(7, lambda: nn.Sequential(
+            nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(6, 16, 5), nn.ReLU(),
+            nn.MaxPool2d(2), nn.Flatten(), nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(),
+            nn.Linear(84, 10))), (1, 28, 28)),
+        ("VGG-style: BatchNorm2d, AvgPool2d with padding, Dropout", seeded(8, lambda: with_statistics(nn.Sequential(
+            nn.Conv2d(3, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(), nn.Conv2d(8, 8, 3, padding=1), nn.ReLU(),
+            nn.MaxPool2d(2), nn.Conv2d(8, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(),
+            nn.AvgPool2d(3, stride=2, padding=1), nn.Flatten(), nn.Dropout(0.3), nn.Linear(16 * 4 * 4, 10)))),
+         (3, 16, 16)),
+        ("stride, dilation, groups, padded max pooling, nested convolutions", seeded(9, lambda: nn.Sequential(
+            nn.Sequential(nn.Conv2d(4, 6, 3, stride=2, padding=1, groups=2), nn.Tanh()),
+            nn.Conv2d(6, 6, 3, dilation=2, padding=2, groups=6, bias=False), nn.MaxPool2d(3, stride=2, padding=1),
+            nn.Flatten(), nn.Linear(6 * 3 * 3, 5), nn.Softmax(dim=1))), (4, 11, 11)),
+        ("float64 convolution", seeded(10, lambda: with_statistics(nn.Sequential(
+            nn.Conv2d(2, 3, 3), nn.BatchNorm2d(3), nn.SiLU(), nn.Flatten(), nn.Linear(3 * 4 * 4, 2)).double())),
+         (2, 6, 6)),
     ]
 
 
@@ -50,20 +77,24 @@ def main(outdir):
     torch.set_num_threads(1)
     os.makedirs(outdir, exist_ok=True)
     cases, includes = [], []
-    for k, (description, model) in enumerate(models()):
+    for k, (description, model, *shape) in enumerate(models()):
         model.eval()
         dtype = next(model.parameters()).dtype
         scalar = "float" if dtype == torch.float32 else "double"
         torch.manual_seed(100 + k)
-        n_in = next(m for m in model.modules() if isinstance(m, nn.Linear)).in_features
+        sample = shape[0] if shape else (next(m for m in model.modules() if isinstance(m, nn.Linear)).in_features,)
+        n_in = 1
+        for d in sample:
+            n_in *= d
         # Inputs of spread +-4, so that every activation sees both of its sides.
-        inputs = (torch.randn(BATCH, n_in, dtype=dtype) * 2)
+        inputs = (torch.randn(BATCH, *sample, dtype=dtype) * 2)
         with torch.no_grad():
             batch_out = model(inputs)
             vector_out = torch.stack([model(row.unsqueeze(0))[0] for row in inputs])
         # Each model in its own folder, so that every one keeps the names the exporter gives.
         export_torch.export(model, os.path.join(outdir, f"model_{k}"), name="Model", namespace=f"parity{k}",
-                            constexpr=True, source=f"make_parity_models.py, model {k}")
+                            constexpr=True, source=f"make_parity_models.py, model {k}",
+                            input_shape=shape[0] if shape else None)
         includes.append(f'#include "model_{k}/model_constexpr.hpp"')
         n_out = batch_out.shape[1]
         cases.append(f"""

@@ -31,7 +31,7 @@ class Types(unittest.TestCase):
                               nn.SiLU(), nn.Identity(), nn.Dropout(0.2), nn.LeakyReLU(), nn.Softmax(dim=-1))
         self.assertIn("using Net = typenet::Sequential<\n    typenet::Dense<4, 8>,\n    typenet::ReLU,\n"
                       "    typenet::Dense<8, 8>,\n    typenet::Sigmoid,\n    typenet::Tanh,\n    typenet::GELU,\n"
-                      "    typenet::SiLU,\n    typenet::Identity,\n    typenet::Identity,\n    typenet::LeakyReLU,\n"
+                      "    typenet::SiLU,\n    typenet::Identity,\n    typenet::Dropout,\n    typenet::LeakyReLU,\n"
                       "    typenet::Softmax>;", type_of(model))
         self.assertIn("static_assert(Net::parameter_count == 112);", type_of(model))
 
@@ -39,6 +39,29 @@ class Types(unittest.TestCase):
         model = nn.Sequential(nn.Sequential(nn.Linear(2, 3), nn.Tanh()), nn.Linear(3, 1)).double()
         self.assertIn("typenet::Sequential<typenet::Dense<2, 3, double>, typenet::Tanh>,\n"
                       "    typenet::Dense<3, 1, double>>;", type_of(model, name="Small", namespace="models"))
+
+    def test_convolutional_modules_and_their_options(self):
+        model = nn.Sequential(nn.Conv2d(1, 6, 5, padding=2), nn.BatchNorm2d(6), nn.ReLU(), nn.MaxPool2d(2),
+                              nn.Conv2d(6, 8, 3, stride=2, dilation=2, groups=2, bias=False),
+                              nn.AvgPool2d(3, stride=1, padding=1), nn.MaxPool2d(2, padding=1), nn.Flatten(),
+                              nn.Dropout(), nn.Linear(8 * 3 * 3, 10))
+        text = type_of(model, input_shape=[1, 28, 28])
+        self.assertIn("using Net = typenet::Sequential<\n    typenet::Input<1, 28, 28>,\n"
+                      "    typenet::Conv2D<1, 6, 5, typenet::Padding<2>>,\n    typenet::BatchNorm2D<6>,\n"
+                      "    typenet::ReLU,\n    typenet::MaxPool2D<2>,\n"
+                      "    typenet::Conv2D<6, 8, 3, typenet::Stride<2>, typenet::Dilation<2>, typenet::Groups<2>>,\n"
+                      "    typenet::AvgPool2D<3, typenet::Stride<1>, typenet::Padding<1>>,\n"
+                      "    typenet::MaxPool2D<2, typenet::Padding<1>>,\n    typenet::Flatten,\n"
+                      "    typenet::Dropout,\n    typenet::Dense<72, 10>>;", text)
+        self.assertIn("typenet::Conv2D<2, 2, 3, typenet::Scalar<double>>",
+                      type_of(nn.Sequential(nn.Conv2d(2, 2, 3)).double(), input_shape=[2, 5, 5]))
+
+    def test_a_nested_sequential_that_starts_with_a_convolution_gets_its_input_shape(self):
+        model = nn.Sequential(nn.Sequential(nn.Conv2d(3, 4, 3), nn.ReLU()), nn.Sequential(nn.MaxPool2d(2), nn.Flatten()),
+                              nn.Linear(4 * 3 * 3, 2))
+        text = type_of(model, input_shape=[3, 8, 8])
+        self.assertIn("typenet::Sequential<typenet::Input<3, 8, 8>, typenet::Conv2D<3, 4, 3>, typenet::ReLU>", text)
+        self.assertIn("typenet::Sequential<typenet::Input<4, 6, 6>, typenet::MaxPool2D<2>, typenet::Flatten>", text)
 
     def test_leaky_relu_slopes_are_exact_fractions(self):
         self.assertEqual(export_torch.leaky_slope(0.2, "float", "x"), (1, 5))
@@ -78,6 +101,16 @@ class Files(unittest.TestCase):
         begin, end = header["2.0.bias"]["data_offsets"]
         self.assertEqual(struct.unpack("<2f", data[8 + n + begin:8 + n + end]), (0.0, 0.0))
 
+    def test_batch_norm_writes_its_running_statistics_but_not_the_batch_count(self):
+        model = nn.Sequential(nn.Conv2d(1, 2, 1), nn.BatchNorm2d(2))
+        with tempfile.TemporaryDirectory() as d:
+            paths = export_torch.export(model, d, input_shape=[1, 2, 2])
+            with open(paths["safetensors"], "rb") as f:
+                data = f.read()
+        n = struct.unpack("<Q", data[:8])[0]
+        self.assertEqual([k for k in json.loads(data[8:8 + n]) if k != "__metadata__"],
+                         ["0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var"])
+
     def test_the_command_line_exports_module_attribute(self):
         with tempfile.TemporaryDirectory() as d:
             with open(os.path.join(d, "mymodel.py"), "w") as f:
@@ -110,11 +143,19 @@ class Errors(unittest.TestCase):
         self.fails_with(nn.Sequential(nn.Linear(2, 2), nn.Softmax(dim=0)), "Softmax(dim=0) is not supported")
         self.fails_with(nn.Sequential(nn.Linear(2, 2), nn.LeakyReLU(-0.5)), "negative_slope=-0.5")
         self.fails_with(nn.Sequential(nn.Linear(2, 2), nn.LeakyReLU(1e-30)), "is not a fraction Num/Den")
+        self.fails_with(nn.Sequential(nn.Conv2d(1, 1, (3, 5))), "kernel_size=(3, 5) is not supported")
+        self.fails_with(nn.Sequential(nn.Conv2d(1, 1, 3, padding="same")), "padding='same'")
+        self.fails_with(nn.Sequential(nn.Conv2d(1, 1, 3, padding_mode="reflect")), "padding_mode='reflect'")
+        self.fails_with(nn.Sequential(nn.MaxPool2d(2, ceil_mode=True)), "ceil_mode=False")
+        self.fails_with(nn.Sequential(nn.AvgPool2d(2, count_include_pad=False)), "count_include_pad=True")
+        self.fails_with(nn.Sequential(nn.Flatten(0)), "Flatten(start_dim=0, end_dim=-1) is not supported")
+        self.fails_with(nn.Sequential(nn.BatchNorm2d(2, eps=1e-3)), "eps=1e-5")
 
     def test_models_typenet_cannot_size(self):
         self.fails_with(nn.Linear(2, 2), "is a Linear; typenet exports an nn.Sequential")
         self.fails_with(nn.Sequential(), "empty nn.Sequential")
-        self.fails_with(nn.Sequential(nn.ReLU(), nn.Linear(2, 2)), "starts with ReLU")
+        self.fails_with(nn.Sequential(nn.ReLU(), nn.Linear(2, 2)), "starts with ReLU", "--input-shape")
+        self.fails_with(nn.Sequential(nn.Conv2d(1, 2, 3)), "starts with Conv2d", "--input-shape 1,28,28")
         self.fails_with(nn.Sequential(nn.Linear(2, 2), nn.Linear(2, 2).double()), "mixes float32 and float64")
         self.fails_with(nn.Sequential(nn.Linear(2, 2).half()), "dtype torch.float16")
 

@@ -32,7 +32,9 @@ template <class T>
 using native_tuning = sse_tuning<T>;
 #endif
 
-#if (defined(__x86_64__) || defined(__i386__)) && !defined(__AVX512F__)
+// TYPENET_NO_RUNTIME_DISPATCH: always the kernel for the build's own instruction set (the tests use it to
+// run each kernel on a machine that has the wider ones).
+#if (defined(__x86_64__) || defined(__i386__)) && !defined(__AVX512F__) && !defined(TYPENET_NO_RUNTIME_DISPATCH)
 #define TYPENET_KERNEL_DISPATCH 1
 
 template <class T, std::size_t In, std::size_t Out, std::size_t Batch, class Act>

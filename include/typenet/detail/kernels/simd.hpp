@@ -1,8 +1,10 @@
 #ifndef TYPENET_DETAIL_KERNELS_SIMD_HPP
 #define TYPENET_DETAIL_KERNELS_SIMD_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstring>
+#include <type_traits>
 #include <utility>
 
 // Fixed-width vectors through the GNU vector extension (g++ and clang++ alike). The compiler maps a vector
@@ -38,23 +40,37 @@ TYPENET_KERNEL_INLINE void load_first(V& v, const T* p) noexcept {
     for (std::size_t i = 0; i < N; ++i) v[i] = p[i];
 }
 
-// Lane p of the result of combining a and b, whose lanes hold groups of G partial sums (one group per row):
-// the first half of the result comes from a, the second from b, and each group shrinks to G / 2 lanes.
-template <std::size_t W, std::size_t G, bool Upper>
+// Lane p of the result of combining a and b, whose lanes hold groups of G partial sums (one group per row),
+// each group shrinking to G / 2 lanes. While groups span several 128-bit chunks, the first half of the
+// result comes from a and the second from b; once a group fits in a chunk of C lanes, each chunk's first
+// half comes from a and its second from b, so that the shuffle never crosses chunks (shufps, unpcklpd:
+// one cycle, where a lane-crossing permute takes three or more).
+template <std::size_t W, std::size_t C, std::size_t G, bool Upper>
 constexpr int combine_lane(std::size_t p) noexcept {
-    const std::size_t q = p % (W / 2);
-    const std::size_t source = p < W / 2 ? 0 : W;
-    return static_cast<int>(source + q / (G / 2) * G + (Upper ? G / 2 : 0) + q % (G / 2));
+    if constexpr (G > C) {
+        const std::size_t q = p % (W / 2);
+        const std::size_t source = p < W / 2 ? 0 : W;
+        return static_cast<int>(source + q / (G / 2) * G + (Upper ? G / 2 : 0) + q % (G / 2));
+    } else {
+        const std::size_t chunk = p / C, q = p % C;
+        const std::size_t source = q < C / 2 ? 0 : W;
+        const std::size_t h = q % (C / 2);
+        return static_cast<int>(source + chunk * C + h / (G / 2) * G + (Upper ? G / 2 : 0) + h % (G / 2));
+    }
 }
+
+template <class T, std::size_t W>
+inline constexpr std::size_t chunk_lanes = 16 / sizeof(T) < W ? 16 / sizeof(T) : W;
 
 template <std::size_t G, class V, std::size_t... P>
 TYPENET_KERNEL_INLINE void combine(const V& a, const V& b, V& out, std::index_sequence<P...>) noexcept {
     constexpr std::size_t W = sizeof...(P);
-    out = __builtin_shufflevector(a, b, combine_lane<W, G, false>(P)...) +
-          __builtin_shufflevector(a, b, combine_lane<W, G, true>(P)...);
+    constexpr std::size_t C = chunk_lanes<std::remove_cvref_t<decltype(a[0])>, W>;
+    out = __builtin_shufflevector(a, b, combine_lane<W, C, G, false>(P)...) +
+          __builtin_shufflevector(a, b, combine_lane<W, C, G, true>(P)...);
 }
 
-// Reduces acc[0..N), each holding groups of G partial sums, into acc[0]; rows keep their order.
+// Reduces acc[0..N), each holding groups of G partial sums, into acc[0].
 template <std::size_t W, std::size_t N, std::size_t G, class V>
 TYPENET_KERNEL_INLINE void reduce_tree(V* acc) noexcept {
     if constexpr (N > 1) {
@@ -68,6 +84,43 @@ TYPENET_KERNEL_INLINE void reduce_tree(V* acc) noexcept {
     }
 }
 
+// Where reduce_tree<W, N, W> leaves the sum of acc[r]: the same steps, run on row numbers.
+template <std::size_t W, std::size_t C, std::size_t N>
+constexpr std::array<std::size_t, W> tree_positions() noexcept {
+    std::array<std::array<std::size_t, W>, N> rows{};
+    for (std::size_t k = 0; k < N; ++k) rows[k].fill(k);
+    std::size_t n = N, g = W;
+    auto step = [&](const std::array<std::size_t, W>& a, const std::array<std::size_t, W>& b, std::size_t group) {
+        std::array<std::size_t, W> out{};
+        for (std::size_t p = 0; p < W; ++p) {
+            std::size_t i = 0;
+            const std::size_t q = p % (W / 2);
+            if (group > C) i = (p < W / 2 ? 0 : W) + q / (group / 2) * group + q % (group / 2);
+            else {
+                const std::size_t h = (p % C) % (C / 2);
+                i = ((p % C) < C / 2 ? 0 : W) + p / C * C + h / (group / 2) * group + h % (group / 2);
+            }
+            out[p] = i < W ? a[i] : b[i - W];
+        }
+        return out;
+    };
+    for (; n > 1; n /= 2, g /= 2)
+        for (std::size_t i = 0; i < n / 2; ++i) rows[i] = step(rows[2 * i], rows[2 * i + 1], g);
+    for (; g > 1; g /= 2) rows[0] = step(rows[0], rows[0], g);
+    std::array<std::size_t, W> position{};
+    for (std::size_t p = W; p-- > 0;) position[rows[0][p]] = p;  // the first lane holding each row
+    for (std::size_t r = N; r < W; ++r) position[r] = r;        // lanes past the rows: anything
+    return position;
+}
+
+// Puts the sums that reduce_tree left in acc[0] in row order.
+template <std::size_t N, class V, std::size_t... P>
+TYPENET_KERNEL_INLINE void order_rows(V& v, std::index_sequence<P...>) noexcept {
+    constexpr std::size_t W = sizeof...(P);
+    constexpr auto position = tree_positions<W, chunk_lanes<std::remove_cvref_t<decltype(v[0])>, W>, N>();
+    v = __builtin_shufflevector(v, v, static_cast<int>(position[P])...);
+}
+
 // Adds up the lanes of acc[0..R), R a power of two: afterwards lane p of acc[k] holds the sum of the lanes
 // of the original acc[k * W + p] (all sums in acc[0] when R <= W).
 template <std::size_t W, std::size_t R, class V>
@@ -76,10 +129,12 @@ TYPENET_KERNEL_INLINE void reduce_lanes(V* acc) noexcept {
         TYPENET_KERNEL_UNROLL
         for (std::size_t g = 0; g < R / W; ++g) {
             reduce_tree<W, W, W>(acc + g * W);
+            order_rows<W>(acc[g * W], std::make_index_sequence<W>{});
             if (g > 0) acc[g] = acc[g * W];
         }
     } else {
         reduce_tree<W, R, W>(acc);
+        order_rows<R>(acc[0], std::make_index_sequence<W>{});
     }
 }
 

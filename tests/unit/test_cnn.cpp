@@ -93,6 +93,10 @@ TEST_CASE("Conv2D agrees with the definition for every option", "[cnn][conv2d]")
     check_conv<tn::Conv2D<3, 3, 3, tn::Groups<3>, tn::Padding<1>, tn::Stride<2>>, 3, 6, 6>(3, 3, 3);  // depthwise
     check_conv<tn::Conv2D<1, 1, 5, tn::Padding<2>, tn::Stride<3>>, 1, 4, 9>(1, 1, 5);
     check_conv<tn::Conv2D<2, 2, 1>, 2, 3, 3>(2, 2, 1);
+    // Enough taps and channels for the matrix-product path, with whole and partial tiles of pixels.
+    check_conv<tn::Conv2D<4, 8, 3, tn::Stride<2>, tn::Padding<1>>, 4, 9, 7>(4, 8, 3);
+    check_conv<tn::Conv2D<8, 8, 3, tn::Dilation<2>, tn::Padding<2>>, 8, 7, 7>(8, 8, 3);
+    check_conv<tn::Conv2D<6, 16, 5>, 6, 14, 14>(6, 16, 5);
 }
 
 TEST_CASE("Conv2D counts and shapes", "[cnn][conv2d]") {

@@ -13,10 +13,6 @@
 #include "harness.hpp"
 #ifdef TYPENET_BENCH_WITH_TORCH
 #include "torch_networks.hpp"
-namespace bench {
-std::unique_ptr<torch_network> make_torch_lenet(const std::vector<std::vector<float>>& parameters,
-                                                const std::vector<float>& input, std::size_t batch);  // torch_lenet.cpp
-}
 #endif
 
 namespace tn = typenet;

@@ -21,6 +21,10 @@ std::unique_ptr<torch_network> make_torch_mlp(const std::vector<std::size_t>& si
                                               const std::vector<std::vector<float>>& parameters,
                                               const std::vector<float>& input, std::size_t batch);
 
+// LeNet-5 (tests/bench/cnn.cpp) on `batch` images of 1 x 28 x 28.
+std::unique_ptr<torch_network> make_torch_lenet(const std::vector<std::vector<float>>& parameters,
+                                                const std::vector<float>& input, std::size_t batch);
+
 }  // namespace bench
 
 #endif

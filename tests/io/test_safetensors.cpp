@@ -12,21 +12,13 @@
 
 #include "hostile_corpus.hpp"
 
+#include "../support/parameter_bytes.hpp"
+
 namespace tn = typenet;
 using Catch::Matchers::Contains;
 
 namespace {
 
-// The bytes of every parameter, in visiting order: two networks are equal bit for bit when these are.
-template <class Net>
-std::vector<unsigned char> parameter_bytes(const Net& net) {
-    std::vector<unsigned char> out;
-    net.visit_parameters([&](std::string_view, const auto& tensor) {
-        const auto* p = reinterpret_cast<const unsigned char*>(tensor.data());
-        out.insert(out.end(), p, p + tensor.size() * sizeof(*tensor.data()));
-    });
-    return out;
-}
 
 std::filesystem::path scratch_dir() {
     auto dir = std::filesystem::temp_directory_path() / ("typenet_io_test_" + std::to_string(::getpid()));
@@ -59,7 +51,7 @@ TEST_CASE("save then load gives back every parameter bit for bit", "[io][round-t
 
     Net b;
     tn::load(b, path.c_str());  // a path, a std::string or a C string
-    CHECK(parameter_bytes(b) == parameter_bytes(a));
+    CHECK(test_support::parameter_bytes(b) == test_support::parameter_bytes(a));
 
     SECTION("the file is what to_safetensors gives, with state_dict names in order") {
         const auto bytes = tn::to_safetensors(a);
@@ -82,7 +74,7 @@ TEST_CASE("save then load gives back every parameter bit for bit", "[io][round-t
         CHECK_THAT(std::string(reinterpret_cast<const char*>(bytes.data()), 100), Contains("\"F64\""));
         tn::with_scalar<Net, double> e;
         tn::load(e, std::span<const std::byte>(bytes));
-        CHECK(parameter_bytes(e) == parameter_bytes(d));
+        CHECK(test_support::parameter_bytes(e) == test_support::parameter_bytes(d));
     }
     SECTION("metadata is written and ignored on load") {
         const auto bytes = tn::to_safetensors(a, {{"format", "pt"}, {"epoch", "12"}});
@@ -90,7 +82,7 @@ TEST_CASE("save then load gives back every parameter bit for bit", "[io][round-t
                    Contains("{\"__metadata__\":{\"epoch\":\"12\",\"format\":\"pt\"}"));
         Net c;
         tn::load(c, std::span<const std::byte>(bytes));
-        CHECK(parameter_bytes(c) == parameter_bytes(a));
+        CHECK(test_support::parameter_bytes(c) == test_support::parameter_bytes(a));
     }
 }
 
@@ -182,7 +174,7 @@ TEST_CASE("every valid file of the corpus loads", "[io][corpus]") {
 TEST_CASE("every hostile file gives its documented error and leaves the network unchanged", "[io][hostile]") {
     corpus::Net net;
     tn::init(net, 3);
-    const auto before = parameter_bytes(net);
+    const auto before = test_support::parameter_bytes(net);
     for (const auto& c : corpus::hostile_files()) {
         INFO("case: " << c.name);
         SECTION(c.name) {
@@ -190,7 +182,7 @@ TEST_CASE("every hostile file gives its documented error and leaves the network 
             REQUIRE(from_memory);
             CHECK(from_memory->code() == c.code);
             CHECK_THAT(from_memory->what(), Contains("typenet: cannot load a buffer of") && Contains(c.message));
-            CHECK(parameter_bytes(net) == before);
+            CHECK(test_support::parameter_bytes(net) == before);
 
             const auto path = write_file("hostile.safetensors", c.bytes);
             try {
@@ -200,7 +192,7 @@ TEST_CASE("every hostile file gives its documented error and leaves the network 
                 CHECK(e.code() == c.code);
                 CHECK_THAT(e.what(), Contains(path.string()) && Contains(c.message));
             }
-            CHECK(parameter_bytes(net) == before);
+            CHECK(test_support::parameter_bytes(net) == before);
         }
     }
 }
@@ -295,7 +287,7 @@ TEST_CASE("convolutional layers save and load their rank-4 weights and BatchNorm
     CHECK_THAT(text, Contains("\"1.running_var\":{\"dtype\":\"F32\",\"shape\":[2]"));
     Net b;
     tn::load(b, std::span<const std::byte>(bytes));
-    CHECK(parameter_bytes(b) == parameter_bytes(a));
+    CHECK(test_support::parameter_bytes(b) == test_support::parameter_bytes(a));
 
     // A kernel of another size is named in the layer's own terms.
     tn::Sequential<tn::Input<1, 6, 6>, tn::Conv2D<1, 2, 5>, tn::BatchNorm2D<2>, tn::ReLU, tn::Flatten, tn::Dense<8, 3>>

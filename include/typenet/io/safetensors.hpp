@@ -332,27 +332,32 @@ inline load_error to_error(const problem& p, std::string_view source) {
     return load_error(p.code, p.tensor, fmt::format("typenet: cannot load {}: {}", source, p.text));
 }
 
+// The checks on the 8-byte header length that a buffer and a file share; `total` is the whole file's size.
+inline problem too_short_for_header_length(std::uint64_t total) {
+    return {load_errc::truncated, "",
+            fmt::format("the file is {} bytes long, shorter than the 8-byte header length", total)};
+}
+inline std::optional<problem> check_header_length(std::uint64_t header_size, std::uint64_t total,
+                                                  const load_options& options) {
+    if (header_size > options.max_header_bytes)
+        return problem{load_errc::header_too_large, "",
+                       fmt::format("the header claims {} bytes, more than the limit of {} "
+                                   "(load_options::max_header_bytes)",
+                                   header_size, options.max_header_bytes)};
+    if (header_size > total - 8)
+        return problem{load_errc::truncated, "",
+                       fmt::format("the header claims {} bytes, but only {} follow the header length", header_size,
+                                   total - 8)};
+    return std::nullopt;
+}
+
 template <class Net>
 std::optional<load_error> load_span(Net& net, std::span<const std::byte> bytes, std::string_view source,
                                     const load_options& options) {
     using T = typename Net::scalar_type;
-    if (bytes.size() < 8)
-        return to_error({load_errc::truncated, "",
-                         fmt::format("the file is {} bytes long, shorter than the 8-byte header length",
-                                     bytes.size())},
-                        source);
+    if (bytes.size() < 8) return to_error(too_short_for_header_length(bytes.size()), source);
     const std::uint64_t header_size = read_le<std::uint64_t>(bytes.data());
-    if (header_size > options.max_header_bytes)
-        return to_error({load_errc::header_too_large, "",
-                         fmt::format("the header claims {} bytes, more than the limit of {} "
-                                     "(load_options::max_header_bytes)",
-                                     header_size, options.max_header_bytes)},
-                        source);
-    if (header_size > bytes.size() - 8)
-        return to_error({load_errc::truncated, "",
-                         fmt::format("the header claims {} bytes, but only {} follow the header length",
-                                     header_size, bytes.size() - 8)},
-                        source);
+    if (auto problem = check_header_length(header_size, bytes.size(), options)) return to_error(*problem, source);
     const std::string_view header(reinterpret_cast<const char*>(bytes.data() + 8), header_size);
     const auto data = bytes.subspan(8 + header_size);
     plan<T> p;
@@ -378,21 +383,9 @@ std::optional<load_error> load_file(Net& net, const std::filesystem::path& path,
     // claims decides how much is read before it has been checked.
     std::array<std::byte, 8> length{};
     if (size < 8 || !in.read(reinterpret_cast<char*>(length.data()), 8))
-        return to_error({load_errc::truncated, "",
-                         fmt::format("the file is {} bytes long, shorter than the 8-byte header length", size)},
-                        source);
+        return to_error(too_short_for_header_length(size), source);
     const std::uint64_t header_size = read_le<std::uint64_t>(length.data());
-    if (header_size > options.max_header_bytes)
-        return to_error({load_errc::header_too_large, "",
-                         fmt::format("the header claims {} bytes, more than the limit of {} "
-                                     "(load_options::max_header_bytes)",
-                                     header_size, options.max_header_bytes)},
-                        source);
-    if (header_size > size - 8)
-        return to_error({load_errc::truncated, "",
-                         fmt::format("the header claims {} bytes, but only {} follow the header length",
-                                     header_size, size - 8)},
-                        source);
+    if (auto problem = check_header_length(header_size, size, options)) return to_error(*problem, source);
     std::string header(header_size, '\0');
     if (!in.read(header.data(), static_cast<std::streamsize>(header_size))) return cannot("reading the header failed");
     plan<T> p;

@@ -15,34 +15,27 @@
 
 #include "../hostile_corpus.hpp"
 
+#include "../../support/parameter_bytes.hpp"
+
 namespace tn = typenet;
 
 namespace {
 
-template <class Net>
-std::vector<unsigned char> parameter_bytes(const Net& net) {
-    std::vector<unsigned char> out;
-    net.visit_parameters([&](std::string_view, const auto& tensor) {
-        const auto* p = reinterpret_cast<const unsigned char*>(tensor.data());
-        out.insert(out.end(), p, p + tensor.size() * sizeof(*tensor.data()));
-    });
-    return out;
-}
 
 template <class Net>
 void check(std::span<const std::byte> bytes, const tn::load_options& options) {
     Net net;
     tn::init(net, 1);
-    const auto before = parameter_bytes(net);
+    const auto before = test_support::parameter_bytes(net);
     if (const auto error = tn::try_load(net, bytes, options)) {
-        if (parameter_bytes(net) != before) std::abort();  // a failed load changed the network
+        if (test_support::parameter_bytes(net) != before) std::abort();  // a failed load changed the network
         if (!std::string_view(error->what()).starts_with("typenet: cannot load a buffer of")) std::abort();
         return;
     }
     const auto saved = tn::to_safetensors(net);
     Net again;
     if (tn::try_load(again, std::span<const std::byte>(saved), {.allow_non_finite = true})) std::abort();
-    if (parameter_bytes(again) != parameter_bytes(net)) std::abort();  // the round trip changed a bit
+    if (test_support::parameter_bytes(again) != test_support::parameter_bytes(net)) std::abort();  // the round trip changed a bit
 }
 
 }  // namespace

@@ -16,6 +16,8 @@
 
 #include "parity_cases.hpp"
 
+#include "../../support/parameter_bytes.hpp"
+
 namespace tn = typenet;
 
 namespace {
@@ -38,15 +40,6 @@ double max_error(const M& got, const M& expected) {
     return worst;
 }
 
-template <class Net>
-std::vector<unsigned char> parameter_bytes(const Net& net) {
-    std::vector<unsigned char> out;
-    net.visit_parameters([&](std::string_view, const auto& tensor) {
-        const auto* p = reinterpret_cast<const unsigned char*>(tensor.data());
-        out.insert(out.end(), p, p + tensor.size() * sizeof(*tensor.data()));
-    });
-    return out;
-}
 
 // One sample at a time, through the network's vector call.
 template <class C, class Net>
@@ -79,13 +72,13 @@ TEMPLATE_LIST_TEST_CASE("typenet computes what PyTorch computes, loaded from the
     CHECK(vector_error <= tolerance<T>);
 
     // The file and the constexpr header hold the same parameters, bit for bit.
-    if constexpr (requires { C::compiled; }) CHECK(parameter_bytes(net) == parameter_bytes(C::compiled));
+    if constexpr (requires { C::compiled; }) CHECK(test_support::parameter_bytes(net) == test_support::parameter_bytes(C::compiled));
 
     // Saving and loading again changes nothing.
     const auto bytes = tn::to_safetensors(net);
     typename C::Net again;
     tn::load(again, std::span<const std::byte>(bytes));
-    CHECK(parameter_bytes(again) == parameter_bytes(net));
+    CHECK(test_support::parameter_bytes(again) == test_support::parameter_bytes(net));
 }
 
 TEMPLATE_LIST_TEST_CASE("typenet computes what PyTorch computes, from the constexpr header at compile time",
